@@ -1,0 +1,36 @@
+package org.cmtkiosk.audio;
+
+/**
+ * A soft bell: a few inharmonic partials with a gentle 15 ms attack and long decays, synthesised with TarsosDSP so
+ * no audio asset has to ship. Peaks at {@code levelDbfs}.
+ */
+public final class Chime {
+  private static final double BASE_HZ = 528;
+  private static final double[] RATIOS = {1.0, 2.01, 2.76, 4.1};
+  private static final double[] GAINS = {1.0, 0.35, 0.22, 0.08};
+  private static final double[] DECAY_S = {1.6, 0.9, 0.6, 0.35};
+  private static final double LENGTH_S = 4.0;
+
+  private Chime() {}
+
+  public static Pcm synthesise(double levelDbfs) {
+    int n = (int) (LENGTH_S * Pcm.RATE_HZ);
+    float[] out = new float[n];
+    for (int p = 0; p < RATIOS.length; p++) {
+      float[] partial = new Oscillator(BASE_HZ * RATIOS[p], GAINS[p]).next(n);
+      for (int i = 0; i < n; i++) {
+        out[i] += (float) (partial[i] * Math.exp(-i / (DECAY_S[p] * Pcm.RATE_HZ)));
+      }
+    }
+    int attack = Pcm.RATE_HZ * 15 / 1000;
+    for (int i = 0; i < attack; i++) {
+      out[i] *= (float) Fades.rise(i / (double) attack);
+    }
+    int release = Pcm.RATE_HZ / 2;
+    for (int i = 0; i < release; i++) {
+      out[n - 1 - i] *= (float) Fades.rise(i / (double) release);
+    }
+    Levels.scale(out, Levels.toGain(levelDbfs) / Levels.peak(out, 0, n));
+    return new Pcm(out);
+  }
+}

@@ -1,0 +1,37 @@
+package org.cmtkiosk.cli;
+
+import java.util.concurrent.Callable;
+import org.cmtkiosk.App;
+import org.cmtkiosk.Main;
+import org.cmtkiosk.audio.Estimate;
+import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.yaml.DurationText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Lists the valid practices with their estimated length. */
+@Command(name = "list", description = "List every valid practice: id, title, estimated duration.")
+public final class ListCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    App app = main.app();
+    var out = spec.commandLine().getOut();
+    Estimate estimate = new Estimate(app.config(), app.speechCache());
+    out.printf("%-28s %-36s %9s%n", "ID", "TITLE", "DURATION");
+    for (Practice p : app.library().practices()) {
+      out.printf("%-28s %-36s %9s%n", p.id(), p.title(), DurationText.format(estimate.of(p)));
+    }
+    if (!app.library().problems().isEmpty()) {
+      spec.commandLine().getErr().println("Some scripts have problems and are not listed; run 'validate' to see them.");
+    }
+    return 0;
+  }
+}

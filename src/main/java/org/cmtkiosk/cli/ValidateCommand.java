@@ -1,0 +1,37 @@
+package org.cmtkiosk.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.cmtkiosk.Main;
+import org.cmtkiosk.practice.Library;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Checks practice scripts (and the config) and prints every problem with its place and fix. */
+@Command(name = "validate", description = "Check practice scripts; print every problem as file:line:column.")
+public final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "FILES", arity = "0..*",
+      description = "Script files to check (default: every script in the scripts directory).")
+  List<Path> files = List.of();
+
+  @Override
+  public Integer call() throws Exception {
+    Library library = files.isEmpty() ? main.app().library() : Library.of(files);
+    var out = spec.commandLine().getOut();
+    library.problems().forEach(out::println);
+    int broken = (int) library.problems().stream().map(p -> p.file()).distinct().count();
+    spec.commandLine().getErr().println(library.practices().size() + " practice(s) valid, " + broken
+        + " file(s) with problems (" + library.problems().size() + " problem(s)).");
+    return library.problems().isEmpty() ? 0 : 1;
+  }
+}

@@ -1,0 +1,85 @@
+package org.cmtkiosk.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.cmtkiosk.yaml.Fields;
+import org.cmtkiosk.yaml.Problems;
+import org.cmtkiosk.yaml.YamlSource;
+import org.yaml.snakeyaml.nodes.MappingNode;
+
+/** Finds and reads {@code cmt-kiosk.yaml}: {@code --config PATH}, else /etc/cmt-kiosk, else built-in defaults. */
+public final class ConfigLoader {
+  public static final Path SYSTEM_CONFIG = Path.of("/etc/cmt-kiosk/cmt-kiosk.yaml");
+  private static final Set<String> SECTIONS = Set.of("practices", "speech", "tone", "chime", "audio", "journal");
+
+  private ConfigLoader() {}
+
+  /** Reads the config named on the command line, or the system one, or returns the defaults. */
+  public static KioskConfig load(Path explicit) throws ConfigException {
+    if (explicit != null) {
+      return read(explicit);
+    }
+    return Files.isRegularFile(SYSTEM_CONFIG) ? read(SYSTEM_CONFIG) : Defaults.config();
+  }
+
+  /** Reads one config file; settings it leaves out keep their defaults. */
+  public static KioskConfig read(Path file) throws ConfigException {
+    Problems problems = new Problems(file);
+    KioskConfig d = Defaults.config();
+    Optional<MappingNode> root = YamlSource.readMapping(file, problems);
+    if (root.isEmpty()) {
+      throw new ConfigException(problems.list());
+    }
+    Fields top = new Fields(root.get(), SECTIONS, "the config", problems);
+    Path base = file.toAbsolutePath().getParent();
+    Function<String, Path> resolve = text -> Defaults.expandHome(text, base);
+
+    Fields practices = section(top, "practices", Set.of("directory"), problems);
+    Path scripts = practices.text("directory", false, "write a folder path").map(resolve).orElse(d.scriptsDirectory());
+
+    Fields s = section(top, "speech", Set.of("voice", "rate_percent", "pitch_percent", "comma_pause",
+        "sentence_pause", "paragraph_pause", "level_dbfs", "cache_directory"), problems);
+    KioskConfig.Speech ds = d.speech();
+    KioskConfig.Speech speech = new KioskConfig.Speech(
+        s.text("voice", false, "write a MaryTTS voice name, e.g. cmu-slt-hsmm").orElse(ds.voice()),
+        s.integer("rate_percent", false, -60, 20).orElse(ds.ratePercent()),
+        s.integer("pitch_percent", false, -30, 30).orElse(ds.pitchPercent()),
+        s.duration("comma_pause", false, Duration.ZERO, Duration.ofSeconds(2)).orElse(ds.commaPause()),
+        s.duration("sentence_pause", false, Duration.ZERO, Duration.ofSeconds(5)).orElse(ds.sentencePause()),
+        s.duration("paragraph_pause", false, Duration.ZERO, Duration.ofSeconds(10)).orElse(ds.paragraphPause()),
+        s.number("level_dbfs", -40, -6).orElse(ds.levelDbfs()),
+        s.text("cache_directory", false, "write a folder path").map(resolve).orElse(ds.cacheDirectory()));
+
+    Fields t = section(top, "tone", Set.of("enabled", "frequency_hz", "level_dbfs"), problems);
+    KioskConfig.Tone tone = new KioskConfig.Tone(t.bool("enabled").orElse(d.tone().enabled()),
+        t.number("frequency_hz", 80, 1000).orElse(d.tone().frequencyHz()),
+        t.number("level_dbfs", -60, -10).orElse(d.tone().levelDbfs()));
+
+    Fields c = section(top, "chime", Set.of("level_dbfs"), problems);
+    KioskConfig.Chime chime = new KioskConfig.Chime(c.number("level_dbfs", -60, -3).orElse(d.chime().levelDbfs()));
+
+    Fields a = section(top, "audio", Set.of("buffer", "device"), problems);
+    KioskConfig.Audio audio = new KioskConfig.Audio(
+        a.duration("buffer", false, Duration.ofMillis(20), Duration.ofSeconds(1)).orElse(d.audio().buffer()),
+        a.raw("device").isPresent() ? a.text("device", false, "").orElse("") : d.audio().device());
+
+    Fields j = section(top, "journal", Set.of("directory"), problems);
+    Path journal = j.text("directory", false, "write a folder path").map(resolve).orElse(d.journalDirectory());
+
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems.list());
+    }
+    return new KioskConfig(file, scripts, speech, tone, chime, audio, journal);
+  }
+
+  private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {
+    MappingNode node = top.mapping(name, "indent the " + name + " settings under '" + name + ":'")
+        .orElseGet(() -> new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, java.util.List.of(), 
+            org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK));
+    return new Fields(node, keys, "the '" + name + "' settings", problems);
+  }
+}

@@ -1,0 +1,59 @@
+package org.cmtkiosk.config;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Built-in settings, used when no config file is found and for every setting a file leaves out. */
+public final class Defaults {
+  private Defaults() {}
+
+  public static KioskConfig config() {
+    return new KioskConfig(null, appHome().resolve("scripts"),
+        new KioskConfig.Speech("cmu-slt-hsmm", -25, -3, Duration.ofMillis(300), Duration.ofMillis(900),
+            Duration.ofMillis(1800), -21.0, xdg("XDG_CACHE_HOME", ".cache").resolve("cmt-kiosk/speech")),
+        new KioskConfig.Tone(true, 220.0, -30.0),
+        new KioskConfig.Chime(-16.0),
+        new KioskConfig.Audio(Duration.ofMillis(150), ""),
+        xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"));
+  }
+
+  /** Expands a leading {@code ~/} and resolves relative paths against {@code base}. */
+  public static Path expandHome(String text, Path base) {
+    if (text.equals("~") || text.startsWith("~/")) {
+      return Path.of(System.getProperty("user.home")).resolve(text.substring(Math.min(2, text.length())));
+    }
+    Path p = Path.of(text);
+    return p.isAbsolute() || base == null ? p : base.resolve(p).normalize();
+  }
+
+  private static Path xdg(String variable, String fallbackUnderHome) {
+    String value = System.getenv(variable);
+    if (value != null && !value.isBlank()) {
+      return Path.of(value);
+    }
+    return Path.of(System.getProperty("user.home")).resolve(fallbackUnderHome);
+  }
+
+  /**
+   * The folder holding {@code scripts/}: beside the jar (installed), or one level up ({@code target/} in a
+   * checkout), or the working directory.
+   */
+  static Path appHome() {
+    try {
+      Path jarDir = Path.of(Defaults.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+      for (Path candidate = jarDir; candidate != null; candidate = candidate.getParent()) {
+        if (Files.isDirectory(candidate.resolve("scripts"))) {
+          return candidate;
+        }
+        if (candidate.equals(jarDir.getParent())) {
+          break;
+        }
+      }
+    } catch (URISyntaxException | SecurityException | NullPointerException e) {
+      // Fall through to the working directory.
+    }
+    return Path.of("").toAbsolutePath();
+  }
+}

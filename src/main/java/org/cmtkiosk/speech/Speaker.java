@@ -1,0 +1,8 @@
+package org.cmtkiosk.speech;
+
+import org.cmtkiosk.audio.Pcm;
+
+/** Turns one sentence into speech audio at the timeline's rate, already at the target loudness. */
+public interface Speaker {
+  Pcm speak(String sentence) throws SpeechException;
+}

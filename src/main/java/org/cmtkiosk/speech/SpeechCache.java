@@ -1,0 +1,107 @@
+package org.cmtkiosk.speech;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.audio.WavFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Synthesised sentences on disk, one WAV file per (text, voice, prosody) key, written atomically. */
+public final class SpeechCache {
+  private static final Logger LOG = LoggerFactory.getLogger(SpeechCache.class);
+  private final Path directory;
+  private final String styleKey;
+  private boolean warnedWrite;
+
+  /** @param styleKey everything besides the text that changes the sound (voice, rate, pitch, level) */
+  public SpeechCache(Path directory, String styleKey) {
+    this.directory = directory;
+    this.styleKey = styleKey;
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  /** The cached audio of {@code sentence}; a damaged entry is deleted and reported as absent. */
+  public Optional<Pcm> get(String sentence) {
+    Path file = fileOf(sentence);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(WavFiles.read(file));
+    } catch (IOException e) {
+      LOG.warn("Speech cache entry {} is damaged ({}); it will be synthesised again", file, e.getMessage());
+      deleteQuietly(file);
+      return Optional.empty();
+    }
+  }
+
+  /** The length of the cached audio of {@code sentence}, read from its WAV header. */
+  public Optional<java.time.Duration> lengthOf(String sentence) {
+    Path file = fileOf(sentence);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    try (var audio = javax.sound.sampled.AudioSystem.getAudioInputStream(file.toFile())) {
+      return Optional.of(Pcm.timeOf(audio.getFrameLength()));
+    } catch (IOException | javax.sound.sampled.UnsupportedAudioFileException e) {
+      return Optional.empty();
+    }
+  }
+
+  public boolean contains(String sentence) {
+    return Files.isRegularFile(fileOf(sentence));
+  }
+
+  /** Stores {@code pcm}; a failure (full disk, read-only) is logged once and otherwise ignored. */
+  public void put(String sentence, Pcm pcm) {
+    Path file = fileOf(sentence);
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    try {
+      Files.createDirectories(file.getParent());
+      WavFiles.write(pcm, tmp);
+      try {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      deleteQuietly(tmp);
+      if (!warnedWrite) {
+        LOG.warn("Cannot write the speech cache in {} ({}); speech still works but is synthesised each time — "
+            + "check free disk space and that speech.cache_directory is writable", directory, e.getMessage());
+        warnedWrite = true;
+      }
+    }
+  }
+
+  Path fileOf(String sentence) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest((styleKey + "\n" + sentence).getBytes(StandardCharsets.UTF_8));
+      String hex = HexFormat.of().formatHex(digest);
+      return directory.resolve(hex.substring(0, 2)).resolve(hex.substring(0, 32) + ".wav");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private static void deleteQuietly(Path p) {
+    try {
+      Files.deleteIfExists(p);
+    } catch (IOException ignored) {
+      // Nothing more to do; the next write replaces it.
+    }
+  }
+}
