@@ -13,6 +13,8 @@ import org.cmtkiosk.config.KioskConfig;
  */
 public final class ToneSound implements Sound {
   private static final double OCTAVE_DB = -14;
+  /** The peak of sin(x) + g·sin(2x): the partials never peak together, so the level is set from the real peak. */
+  private static final double WAVE_PEAK = wavePeak(Levels.toGain(OCTAVE_DB));
   private final List<Breath> breaths;
   private final long length;
   private final KioskConfig.Tone settings;
@@ -29,12 +31,21 @@ public final class ToneSound implements Sound {
   }
 
   private void reset() {
-    double peak = Levels.toGain(settings.levelDbfs());
     double octaveGain = Levels.toGain(OCTAVE_DB);
-    fundamental = new Oscillator(settings.frequencyHz(), peak / (1 + octaveGain));
-    octave = new Oscillator(settings.frequencyHz() * 2, peak * octaveGain / (1 + octaveGain));
+    double scale = Levels.toGain(settings.levelDbfs()) / WAVE_PEAK;
+    fundamental = new Oscillator(settings.frequencyHz(), scale);
+    octave = new Oscillator(settings.frequencyHz() * 2, scale * octaveGain);
     next = 0;
     breathIndex = 0;
+  }
+
+  private static double wavePeak(double octaveGain) {
+    double peak = 0;
+    for (int i = 0; i < 10_000; i++) {
+      double x = 2 * Math.PI * i / 10_000;
+      peak = Math.max(peak, Math.abs(Math.sin(x) + octaveGain * Math.sin(2 * x)));
+    }
+    return peak;
   }
 
   @Override

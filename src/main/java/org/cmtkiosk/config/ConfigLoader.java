@@ -3,13 +3,16 @@ package org.cmtkiosk.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.cmtkiosk.yaml.Fields;
 import org.cmtkiosk.yaml.Problems;
 import org.cmtkiosk.yaml.YamlSource;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /** Finds and reads {@code cmt-kiosk.yaml}: {@code --config PATH}, else /etc/cmt-kiosk, else built-in defaults. */
 public final class ConfigLoader {
@@ -65,7 +68,7 @@ public final class ConfigLoader {
     Fields a = section(top, "audio", Set.of("buffer", "device"), problems);
     KioskConfig.Audio audio = new KioskConfig.Audio(
         a.duration("buffer", false, Duration.ofMillis(20), Duration.ofSeconds(1)).orElse(d.audio().buffer()),
-        a.raw("device").isPresent() ? a.text("device", false, "").orElse("") : d.audio().device());
+        a.textOrEmpty("device").map(String::strip).orElse(d.audio().device()));
 
     Fields j = section(top, "journal", Set.of("directory"), problems);
     Path journal = j.text("directory", false, "write a folder path").map(resolve).orElse(d.journalDirectory());
@@ -78,8 +81,7 @@ public final class ConfigLoader {
 
   private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {
     MappingNode node = top.mapping(name, "indent the " + name + " settings under '" + name + ":'")
-        .orElseGet(() -> new MappingNode(org.yaml.snakeyaml.nodes.Tag.MAP, java.util.List.of(), 
-            org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK));
+        .orElseGet(() -> new MappingNode(Tag.MAP, List.of(), FlowStyle.BLOCK));
     return new Fields(node, keys, "the '" + name + "' settings", problems);
   }
 }

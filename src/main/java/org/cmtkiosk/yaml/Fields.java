@@ -87,6 +87,11 @@ public final class Fields {
     });
   }
 
+  /** A text value that may be empty (e.g. "" for "use the default device"). */
+  public Optional<String> textOrEmpty(String key) {
+    return raw(key).flatMap(node -> scalar(node, key, "text", "write a text value in quotes"));
+  }
+
   /** A duration such as {@code 3s}, {@code 1.5s}, {@code 350ms} or {@code 2m}, within [min, max]. */
   public Optional<Duration> duration(String key, boolean required, Duration min, Duration max) {
     if (required) {
@@ -177,11 +182,14 @@ public final class Fields {
     });
   }
 
-  /** A nested mapping. */
+  /** A nested mapping; a key with nothing under it (only comments) counts as an empty one. */
   public Optional<MappingNode> mapping(String key, String fix) {
     return raw(key).flatMap(node -> {
       if (node instanceof MappingNode m) {
         return Optional.of(m);
+      }
+      if (node.getTag().equals(org.yaml.snakeyaml.nodes.Tag.NULL)) {
+        return Optional.empty();
       }
       problems.at(node, "'" + key + "' in " + where + " should hold indented 'key: value' lines", fix);
       return Optional.empty();

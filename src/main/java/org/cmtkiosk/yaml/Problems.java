@@ -2,7 +2,7 @@ package org.cmtkiosk.yaml;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -33,7 +33,8 @@ public final class Problems {
     return list.isEmpty();
   }
 
+  /** The problems in file order. */
   public List<Problem> list() {
-    return Collections.unmodifiableList(list);
+    return list.stream().sorted(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column)).toList();
   }
 }

@@ -1,0 +1,84 @@
+package org.cmtkiosk.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.cmtkiosk.testing.Scripts;
+import org.cmtkiosk.yaml.Problem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void shippedConfigMatchesTheBuiltInDefaults() throws Exception {
+    KioskConfig shipped = ConfigLoader.read(Path.of("config/cmt-kiosk.yaml"));
+    KioskConfig defaults = Defaults.config();
+    assertEquals(defaults.speech(), shipped.speech());
+    assertEquals(defaults.tone(), shipped.tone());
+    assertEquals(defaults.chime(), shipped.chime());
+    assertEquals(defaults.audio(), shipped.audio());
+    assertEquals(Path.of("scripts").toAbsolutePath(), shipped.scriptsDirectory());
+  }
+
+  @Test
+  void settingsLeftOutKeepDefaultsAndPathsAreRelativeToTheFile() throws Exception {
+    Path file = Scripts.write(dir, "kiosk.yaml", "tone:\n  level_dbfs: -36\njournal:\n  directory: data\n");
+    KioskConfig c = ConfigLoader.read(file);
+    assertEquals(-36.0, c.tone().levelDbfs());
+    assertEquals(Defaults.config().speech(), c.speech());
+    assertEquals(dir.resolve("data"), c.journalDirectory());
+  }
+
+  @Test
+  void wrongValuesAreAllReportedWithLineColumnAndFix() {
+    Path file = Scripts.write(dir, "kiosk.yaml", """
+        speech:
+          rate_percent: fast
+          sentence_pause: -1s
+        tone:
+          enabled: maybe
+        audoi:
+          buffer: 150ms
+        """);
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(file));
+    assertEquals(4, e.problems().size(), e::getMessage);
+    Problem rate = e.problems().get(0);
+    assertEquals(2, rate.line());
+    assertEquals(17, rate.column());
+    assertTrue(rate.what().contains("'rate_percent' in the 'speech' settings is 'fast'"), rate::toString);
+    assertTrue(rate.fix().contains("from -60 to 20"), rate::toString);
+    assertTrue(e.getMessage().contains(file + ":3:19: 'sentence_pause'"), e::getMessage);
+    assertTrue(e.getMessage().contains(file + ":5:12: 'enabled'"), e::getMessage);
+    assertTrue(e.getMessage().contains("unknown key 'audoi' in the config — did you mean 'audio'?"), e::getMessage);
+  }
+
+  @Test
+  void aConfigThatIsNotYamlIsOneProblem() {
+    Path file = Scripts.write(dir, "kiosk.yaml", "speech: [\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(file));
+    assertEquals(1, e.problems().size());
+  }
+
+  @Test
+  void aMissingExplicitConfigIsNamed() {
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("none.yaml")));
+    assertTrue(e.getMessage().contains("none.yaml:1:1: cannot read the file"), e::getMessage);
+  }
+
+  @Test
+  void styleKeyChangesWithEverySettingThatChangesTheSound() {
+    KioskConfig.Speech s = Defaults.config().speech();
+    KioskConfig.Speech faster = new KioskConfig.Speech(s.voice(), -10, s.pitchPercent(), s.commaPause(),
+        s.sentencePause(), s.paragraphPause(), s.levelDbfs(), s.cacheDirectory());
+    KioskConfig.Speech longerGaps = new KioskConfig.Speech(s.voice(), s.ratePercent(), s.pitchPercent(),
+        s.commaPause(), Duration.ofSeconds(2), s.paragraphPause(), s.levelDbfs(), s.cacheDirectory());
+    assertTrue(!s.styleKey().equals(faster.styleKey()));
+    assertEquals(s.styleKey(), longerGaps.styleKey(), "gaps between sentences do not change a sentence's audio");
+  }
+}

@@ -1,0 +1,141 @@
+package org.cmtkiosk.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.cmtkiosk.audio.AudioOut;
+import org.cmtkiosk.audio.Timeline;
+import org.cmtkiosk.audio.TimelineBuilder;
+import org.cmtkiosk.audio.TimelineStream;
+import org.cmtkiosk.config.Defaults;
+import org.cmtkiosk.journal.Journal;
+import org.cmtkiosk.journal.SessionRecord;
+import org.cmtkiosk.journal.SessionRecord.Outcome;
+import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.testing.Audio;
+import org.cmtkiosk.testing.FakeSpeaker;
+import org.cmtkiosk.testing.Scripts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PracticeRunTest {
+  @TempDir
+  Path dir;
+
+  private final List<SessionRecord> journal = new ArrayList<>();
+  private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
+  private Practice practice;
+  private Timeline timeline;
+
+  @BeforeEach
+  void layout() throws Exception {
+    practice = Scripts.practice(dir, "breathing-test", """
+          - say: Let us begin.
+          - breathe:
+              start: {inhale: 3s, hold: 1s, exhale: 3s}
+              target: {inhale: 5s, exhale: 5s}
+              glide: 4
+              breaths: 6
+          - say: Thank you.
+        """);
+    timeline = new TimelineBuilder(new FakeSpeaker(), Defaults.config()).build(practice, (d, n) -> { });
+  }
+
+  /** An output that consumes the stream as fast as possible, optionally asking the run to stop part way. */
+  private static AudioOut sink(PracticeRun[] run, Duration stopAfter) {
+    return new AudioOut() {
+      @Override
+      public void play(TimelineStream stream) throws IOException {
+        byte[] buffer = new byte[4800];
+        long stopAt = 2L * org.cmtkiosk.audio.Pcm.samplesOf(stopAfter);
+        long read = 0;
+        int n;
+        while ((n = stream.read(buffer, 0, buffer.length)) > 0) {
+          read += n;
+          if (read >= stopAt && !stream.stopped()) {
+            run[0].stop();
+          }
+        }
+      }
+
+      @Override
+      public String describe() {
+        return "test sink";
+      }
+    };
+  }
+
+  @Test
+  void completedPracticeIsJournalledWithTheBreathingUsed() throws Exception {
+    PracticeRun[] run = {new PracticeRun(practice, timeline, journal::add, clock)};
+    PracticeRun.Result result = run[0].run(sink(run, Duration.ofHours(1)));
+
+    assertEquals(List.of(result.record()), journal);
+    assertEquals(Outcome.COMPLETED, result.record().outcome());
+    assertEquals("breathing-test", result.record().practiceId());
+    assertEquals(practice.version(), result.record().scriptVersion());
+    assertEquals(List.of("3-1-3-0", "5-0-5-0"), result.record().breathing());
+    assertTrue(run[0].awaitFinished(Duration.ZERO));
+  }
+
+  @Test
+  void stoppingEarlyIsJournalledAsStoppedWithOnlyTheBreathingReached() throws Exception {
+    PracticeRun[] run = {new PracticeRun(practice, timeline, journal::add, clock)};
+    long secondBreath = timeline.marks().stream().filter(m -> m.label().startsWith("breath 2 ")).findFirst()
+        .orElseThrow().start();
+    Duration stopAt = org.cmtkiosk.audio.Pcm.timeOf(secondBreath + 100);
+
+    PracticeRun.Result result = run[0].run(sink(run, stopAt));
+
+    assertEquals(Outcome.STOPPED_EARLY, result.record().outcome());
+    assertEquals(List.of("3-1-3-0", "3.5-0.8-3.5-0"), result.record().breathing());
+  }
+
+  @Test
+  void aFailingOutputIsJournalledAsAnErrorAndReported() {
+    PracticeRun run = new PracticeRun(practice, timeline, journal::add, clock);
+    AudioOut broken = new AudioOut() {
+      @Override
+      public void play(TimelineStream stream) throws IOException {
+        throw new IOException("device unplugged");
+      }
+
+      @Override
+      public String describe() {
+        return "broken";
+      }
+    };
+    assertThrows(IOException.class, () -> run.run(broken));
+    assertEquals(Outcome.ERROR, journal.get(0).outcome());
+  }
+
+  @Test
+  void aJournalThatCannotBeWrittenDoesNotLoseTheResult() throws Exception {
+    Journal full = record -> {
+      throw new IOException("No space left on device");
+    };
+    PracticeRun[] run = {new PracticeRun(practice, timeline, full, clock)};
+    PracticeRun.Result result = run[0].run(sink(run, Duration.ofHours(1)));
+    assertEquals(Outcome.COMPLETED, result.record().outcome());
+    assertTrue(result.journalProblem().orElseThrow().contains("No space left on device"));
+  }
+
+  @Test
+  void stoppedAudioEndsSilently() throws Exception {
+    TimelineStream stream = new TimelineStream(timeline);
+    stream.read(new byte[48_000]);
+    stream.stop(PracticeRun.STOP_FADE);
+    float[] tail = Audio.decode(Audio.bytes(stream));
+    assertTrue(tail.length <= org.cmtkiosk.audio.Pcm.samplesOf(PracticeRun.STOP_FADE));
+  }
+}
