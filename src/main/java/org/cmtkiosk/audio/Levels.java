@@ -29,22 +29,28 @@ public final class Levels {
   }
 
   /**
-   * RMS of the voiced part only: the mean power of 20 ms windows louder than −45 dBFS, so pauses inside a
-   * sentence do not make it seem quiet.
+   * RMS of the voiced part only: the mean power of the 20 ms windows within 40 dB of the loudest one, so pauses
+   * inside a sentence do not make it seem quiet. The gate is relative, so scaling the audio scales this exactly.
    */
   public static double activeRms(float[] s) {
     int window = Pcm.RATE_HZ / 50;
+    int count = s.length / window;
+    double[] windowRms = new double[count];
+    double loudest = 0;
+    for (int w = 0; w < count; w++) {
+      windowRms[w] = rms(s, w * window, (w + 1) * window);
+      loudest = Math.max(loudest, windowRms[w]);
+    }
+    double gate = loudest * toGain(-40);
     double sum = 0;
-    int count = 0;
-    double gate = toGain(-45);
-    for (int from = 0; from + window <= s.length; from += window) {
-      double r = rms(s, from, from + window);
-      if (r > gate) {
+    int active = 0;
+    for (double r : windowRms) {
+      if (r > gate && r > 0) {
         sum += r * r;
-        count++;
+        active++;
       }
     }
-    return count == 0 ? 0 : Math.sqrt(sum / count);
+    return active == 0 ? 0 : Math.sqrt(sum / active);
   }
 
   /** Scales {@code s} in place. */

@@ -84,6 +84,8 @@ public final class BenchCommand implements Callable<Integer> {
     Timeline again = new TimelineBuilder(warm, config).build(practice, (d, n) -> { });
     new WavFileOut(scratch.resolve("render.wav")).play(new TimelineStream(again));
     Duration render = Duration.ofNanos(System.nanoTime() - t2);
+    System.gc();
+    long heapMiB = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024);
     return List.of(
         row("MaryTTS start-up", ms(startup), "first use in a process, cache cold"),
         row("First sentence incl. start-up", ms(firstSentence), "\"Hello.\""),
@@ -91,7 +93,8 @@ public final class BenchCommand implements Callable<Integer> {
             sentences.size() + " sentences, " + String.format(Locale.ROOT, "%.0f s", audioSeconds) + " of speech"),
         row("Cache hit: request to first audio", ms(firstAudio), "whole practice laid out from a warm cache"),
         row("Render whole practice (warm cache)", ms(render),
-            String.format(Locale.ROOT, "%.0f s of audio to WAV", timeline.length() / (double) Pcm.RATE_HZ)));
+            String.format(Locale.ROOT, "%.0f s of audio to WAV", timeline.length() / (double) Pcm.RATE_HZ)),
+        row("Java heap in use after GC", heapMiB + " MiB", "MaryTTS loaded, practice laid out"));
   }
 
   private void print(String machine, List<String[]> rows) {

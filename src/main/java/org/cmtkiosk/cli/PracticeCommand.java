@@ -17,6 +17,7 @@ import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.PracticeRun;
 import org.cmtkiosk.yaml.DurationText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,10 @@ public final class PracticeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PRACTICE", description = "Practice id or spoken name, e.g. soothing-rhythm-breathing.")
   String name;
 
+  @Option(names = "--fallback-dir", paramLabel = "DIR", defaultValue = ".",
+      description = "Where to write PRACTICE.wav when there is no sound output (default: the current directory).")
+  Path fallbackDir;
+
   @Override
   public Integer call() throws Exception {
     App app = main.app();
@@ -48,7 +53,7 @@ public final class PracticeCommand implements Callable<Integer> {
     Timeline timeline = Prepared.timeline(app, practice);
     JsonLinesJournal.Opened journal = app.openJournal();
     journal.repairNote().ifPresent(note -> err.println("Journal: " + note));
-    AudioOut audio = output(app, practice, err);
+    AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav"), err);
     out.println("Playing " + practice.title() + " (" + DurationText.format(timeline.duration()) + ") on "
         + audio.describe() + ". Ctrl-C stops it.");
     out.flush();
@@ -66,11 +71,10 @@ public final class PracticeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static AudioOut output(App app, Practice practice, PrintWriter err) {
+  private static AudioOut output(App app, Path file, PrintWriter err) {
     try {
       return SoundCardOut.open(app.config().audio());
     } catch (AudioUnavailableException e) {
-      Path file = Path.of(practice.id() + ".wav");
       err.println("No sound output: " + e.getMessage() + ". Writing the practice to " + file.toAbsolutePath()
           + " instead.");
       return new WavFileOut(file);
