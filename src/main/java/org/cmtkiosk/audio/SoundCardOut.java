@@ -40,7 +40,8 @@ public final class SoundCardOut implements AudioOut {
       line.open(TimelineStream.FORMAT, bytes);
       return new SoundCardOut(line, mixer.map(Mixer.Info::getName).orElse("the default sound card"));
     } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-      throw new AudioUnavailableException("no usable sound output (" + e.getMessage() + ")");
+      throw new AudioUnavailableException("this machine has no usable sound output device (Java reports: "
+          + e.getMessage() + ") — connect speakers or a USB sound card, or set audio.device in the config");
     }
   }
 

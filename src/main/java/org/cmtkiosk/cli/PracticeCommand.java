@@ -53,8 +53,9 @@ public final class PracticeCommand implements Callable<Integer> {
     Timeline timeline = Prepared.timeline(app, practice);
     JsonLinesJournal.Opened journal = app.openJournal();
     journal.repairNote().ifPresent(note -> err.println("Journal: " + note));
-    AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav"), err);
-    out.println("Playing " + practice.title() + " (" + DurationText.format(timeline.duration()) + ") on "
+    AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize(), err);
+    out.println((audio instanceof WavFileOut ? "Writing " : "Playing ") + practice.title() + " ("
+        + DurationText.format(timeline.duration()) + ") " + (audio instanceof WavFileOut ? "to " : "on ")
         + audio.describe() + ". Ctrl-C stops it.");
     out.flush();
     PracticeRun run = new PracticeRun(practice, timeline, journal.journal(), Clock.systemUTC());
@@ -75,8 +76,7 @@ public final class PracticeCommand implements Callable<Integer> {
     try {
       return SoundCardOut.open(app.config().audio());
     } catch (AudioUnavailableException e) {
-      err.println("No sound output: " + e.getMessage() + ". Writing the practice to " + file.toAbsolutePath()
-          + " instead.");
+      err.println("No sound output: " + e.getMessage() + ". Writing the practice to " + file + " instead.");
       return new WavFileOut(file);
     }
   }

@@ -48,6 +48,33 @@ public final class MarySpeaker implements Speaker {
     }
   }
 
+  /**
+   * The words of {@code text} that MaryTTS does not find in its lexicon and so pronounces by letter-to-sound rules,
+   * each with the phonemes it guessed: the ones to listen to (and rephrase if mangled).
+   */
+  public synchronized java.util.SortedMap<String, String> guessedWords(String text) throws SpeechException {
+    start();
+    java.util.SortedMap<String, String> guessed = new java.util.TreeMap<>();
+    try {
+      mary.setInputType("TEXT");
+      mary.setOutputType("ALLOPHONES");
+      org.w3c.dom.NodeList tokens = mary.generateXML(text).getElementsByTagName("t");
+      for (int i = 0; i < tokens.getLength(); i++) {
+        org.w3c.dom.Element t = (org.w3c.dom.Element) tokens.item(i);
+        String method = t.getAttribute("g2p_method");
+        if (!method.isEmpty() && !method.equals("lexicon")) {
+          guessed.put(t.getTextContent().strip().toLowerCase(Locale.ROOT), t.getAttribute("ph"));
+        }
+      }
+      return guessed;
+    } catch (SynthesisException e) {
+      throw new SpeechException("MaryTTS could not analyse the text: " + e.getMessage(), e);
+    } finally {
+      mary.setInputType("SSML");
+      mary.setOutputType("AUDIO");
+    }
+  }
+
   /** How long MaryTTS took to start, or zero if it has not been needed. */
   public synchronized Duration startupTime() {
     return startupTime;
