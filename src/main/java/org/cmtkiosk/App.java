@@ -3,6 +3,7 @@ package org.cmtkiosk;
 import java.io.IOException;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
+import org.cmtkiosk.practice.ContentRules;
 import org.cmtkiosk.practice.Library;
 import org.cmtkiosk.speech.CachedSpeaker;
 import org.cmtkiosk.speech.MarySpeaker;
@@ -26,9 +27,13 @@ public final class App {
   /** The practices in the configured scripts directory (loaded once). */
   public Library library() {
     if (library == null) {
-      library = Library.load(config.scriptsDirectory());
+      library = Library.load(config.scriptsDirectory(), contentRules());
     }
     return library;
+  }
+
+  public ContentRules contentRules() {
+    return new ContentRules(config.maxSilence());
   }
 
   /** Speech from the disk cache, starting MaryTTS only if a sentence is missing. */

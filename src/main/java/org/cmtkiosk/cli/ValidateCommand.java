@@ -26,7 +26,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Library library = files.isEmpty() ? main.app().library() : Library.of(files);
+    var app = main.app();
+    Library library = files.isEmpty() ? app.library() : Library.of(files, app.contentRules());
     var out = spec.commandLine().getOut();
     library.problems().forEach(out::println);
     int broken = (int) library.problems().stream().map(p -> p.file()).distinct().count();

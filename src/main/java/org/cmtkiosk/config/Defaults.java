@@ -10,7 +10,7 @@ public final class Defaults {
   private Defaults() {}
 
   public static KioskConfig config() {
-    return new KioskConfig(null, appHome().resolve("scripts"),
+    return new KioskConfig(null, appHome().resolve("scripts"), Duration.ofSeconds(90),
         new KioskConfig.Speech("cmu-slt-hsmm", -25, -3, Duration.ofMillis(300), Duration.ofMillis(900),
             Duration.ofMillis(1800), -21.0, xdg("XDG_CACHE_HOME", ".cache").resolve("cmt-kiosk/speech")),
         new KioskConfig.Tone(true, 220.0, -30.0),

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** Every setting of the kiosk, as read from {@code cmt-kiosk.yaml} or defaulted. */
-public record KioskConfig(Path source, Path scriptsDirectory, Speech speech, Tone tone, Chime chime, Audio audio,
-    Path journalDirectory) {
+public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilence, Speech speech, Tone tone,
+    Chime chime, Audio audio, Path journalDirectory) {
 
   /**
    * How speech sounds.

@@ -23,8 +23,13 @@ public final class Library {
     this.problems = List.copyOf(problems);
   }
 
-  /** Loads every {@code *.yaml} file in {@code directory}. */
+  /** Loads every {@code *.yaml} file in {@code directory}, checking the format only. */
   public static Library load(Path directory) {
+    return load(directory, null);
+  }
+
+  /** Loads every {@code *.yaml} file in {@code directory}, checking format and (if given) content rules. */
+  public static Library load(Path directory, ContentRules rules) {
     List<Path> files = new ArrayList<>();
     List<Problem> problems = new ArrayList<>();
     try (Stream<Path> list = Files.list(directory)) {
@@ -33,21 +38,23 @@ public final class Library {
       problems.add(new Problem(directory, 1, 1, "cannot read the scripts directory (" + e.getMessage() + ")",
           "set 'practices.directory' in the config to the folder holding the .yaml scripts"));
     }
-    return of(files, problems);
+    return of(files, problems, rules);
   }
 
   /** Loads the given files, e.g. for {@code validate FILES...}. */
-  public static Library of(List<Path> files) {
-    return of(files, new ArrayList<>());
+  public static Library of(List<Path> files, ContentRules rules) {
+    return of(files, new ArrayList<>(), rules);
   }
 
-  private static Library of(List<Path> files, List<Problem> problems) {
+  private static Library of(List<Path> files, List<Problem> problems, ContentRules rules) {
     List<Practice> loaded = new ArrayList<>();
     Map<String, Practice> byId = new HashMap<>();
     Map<String, Practice> bySpokenName = new HashMap<>();
     for (Path file : files) {
       Problems fileProblems = new Problems(file);
-      PracticeLoader.load(file, fileProblems).ifPresent(p -> {
+      var practice = rules == null ? PracticeLoader.load(file, fileProblems)
+          : PracticeLoader.load(file, fileProblems, rules);
+      practice.ifPresent(p -> {
         if (clash(byId, p.id(), p, "id", fileProblems) | clash(bySpokenName, p.spokenName(), p, "spoken_name",
             fileProblems)) {
           return;

@@ -25,7 +25,14 @@ public final class PracticeLoader {
 
   private PracticeLoader() {}
 
-  /** The practice, or empty with the reasons in {@code problems}. */
+  /** The practice if it also keeps the content rules, or empty with the reasons in {@code problems}. */
+  public static Optional<Practice> load(Path file, Problems problems, ContentRules rules) {
+    Optional<Practice> practice = load(file, problems);
+    practice.ifPresent(p -> rules.check(p, problems));
+    return problems.isEmpty() ? practice : Optional.empty();
+  }
+
+  /** The practice if its format is right (content rules not checked), or empty with the reasons. */
   public static Optional<Practice> load(Path file, Problems problems) {
     Optional<MappingNode> root = YamlSource.readMapping(file, problems);
     if (root.isEmpty()) {

@@ -54,7 +54,8 @@ class CommandLineTest {
 
   @Test
   void validatePrintsEveryProblemAndExitsNonZero() {
-    Path good = Scripts.write(dir, "fine.yaml", Scripts.HEADER.formatted("fine", "fine") + "  - say: Hi.\n");
+    Path good = Scripts.write(dir, "fine.yaml", Scripts.HEADER.formatted("fine", "fine")
+        + "  - say: Back to the room.\n");
     Path bad = Scripts.write(dir, "bad.yaml", Scripts.HEADER.formatted("bad", "bad") + "  - pauze: 2s\n");
 
     assertEquals(1, run("validate", good.toString(), bad.toString()));
