@@ -39,7 +39,7 @@ public final class MarySpeaker implements Speaker {
   public synchronized Pcm speak(String sentence) throws SpeechException {
     start();
     try {
-      AudioInputStream audio = mary.generateAudio(ssml(sentence));
+      AudioInputStream audio = mary.generateAudio(ssml(Pronunciations.forSynthesis(sentence)));
       float[] raw = toFloats(audio);
       float[] samples = Resampling.toTimelineRate(raw, audio.getFormat().getSampleRate());
       return new Pcm(normalise(trim(samples)));
@@ -58,7 +58,7 @@ public final class MarySpeaker implements Speaker {
     try {
       mary.setInputType("TEXT");
       mary.setOutputType("ALLOPHONES");
-      org.w3c.dom.NodeList tokens = mary.generateXML(text).getElementsByTagName("t");
+      org.w3c.dom.NodeList tokens = mary.generateXML(Pronunciations.forSynthesis(text)).getElementsByTagName("t");
       for (int i = 0; i < tokens.getLength(); i++) {
         org.w3c.dom.Element t = (org.w3c.dom.Element) tokens.item(i);
         String method = t.getAttribute("g2p_method");

@@ -86,10 +86,11 @@ public final class SpeechCache {
     }
   }
 
+  /** Keyed by the text as synthesised, so a changed pronunciation mapping is never hidden by an old entry. */
   Path fileOf(String sentence) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest((styleKey + "\n" + sentence).getBytes(StandardCharsets.UTF_8));
+          .digest((styleKey + "\n" + Pronunciations.forSynthesis(sentence)).getBytes(StandardCharsets.UTF_8));
       String hex = HexFormat.of().formatHex(digest);
       return directory.resolve(hex.substring(0, 2)).resolve(hex.substring(0, 32) + ".wav");
     } catch (NoSuchAlgorithmException e) {

@@ -6,26 +6,30 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people write them in scripts and config: {@code 3s}, {@code 1.5s}, {@code 350ms}, {@code 2m}. */
+/** Durations as people write them: {@code 3s}, {@code 1.5s}, {@code 350ms}, {@code 2m}, {@code 1m 30s}. */
 public final class DurationText {
-  private static final Pattern FORM = Pattern.compile("\\s*(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)\\s*");
+  private static final Pattern PART = Pattern.compile("(-?\\d+(?:\\.\\d+)?)\\s*(ms|s|m|min|h)");
+  private static final Pattern FORM = Pattern.compile("\\s*(?:" + PART.pattern() + "\\s*)+");
 
   private DurationText() {}
 
-  /** Parses a duration, or returns empty if the text is not one. */
+  /** Parses a duration such as {@code 90s} or {@code 1m 30s}, or returns empty if the text is not one. */
   public static Optional<Duration> parse(String text) {
-    Matcher m = FORM.matcher(text);
-    if (!m.matches()) {
+    if (!FORM.matcher(text).matches()) {
       return Optional.empty();
     }
-    BigDecimal amount = new BigDecimal(m.group(1));
-    long millisPerUnit = switch (m.group(2)) {
-      case "ms" -> 1;
-      case "s" -> 1000;
-      case "m", "min" -> 60_000;
-      default -> 3_600_000;
-    };
-    return Optional.of(Duration.ofMillis(amount.multiply(BigDecimal.valueOf(millisPerUnit)).longValue()));
+    Duration total = Duration.ZERO;
+    Matcher m = PART.matcher(text);
+    while (m.find()) {
+      long millisPerUnit = switch (m.group(2)) {
+        case "ms" -> 1;
+        case "s" -> 1000;
+        case "m", "min" -> 60_000;
+        default -> 3_600_000;
+      };
+      total = total.plusMillis(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(millisPerUnit)).longValue());
+    }
+    return Optional.of(total);
   }
 
   /** Formats compactly, e.g. {@code 1.5s}, {@code 2m}, {@code 7m 30s}, {@code 350ms}. */

@@ -14,6 +14,8 @@ class DurationTextTest {
     assertEquals(Duration.ofMillis(350), DurationText.parse("350ms").get());
     assertEquals(Duration.ofMinutes(2), DurationText.parse("2m").get());
     assertEquals(Duration.ofSeconds(-3), DurationText.parse("-3s").get());
+    assertEquals(Duration.ofSeconds(90), DurationText.parse("1m 30s").get());
+    assertEquals(Duration.ofSeconds(441), DurationText.parse(DurationText.format(Duration.ofSeconds(441))).get());
   }
 
   @Test
@@ -21,6 +23,7 @@ class DurationTextTest {
     assertTrue(DurationText.parse("3").isEmpty());
     assertTrue(DurationText.parse("three seconds").isEmpty());
     assertTrue(DurationText.parse("").isEmpty());
+    assertTrue(DurationText.parse("1m and 30s").isEmpty());
   }
 
   @Test
