@@ -1,18 +1,47 @@
 package org.cmtkiosk.audio;
 
-import java.util.Comparator;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
-/** A whole practice laid out in samples: every sound at its start, and marks naming what happens when. */
-public record Timeline(List<Placed> sounds, List<Mark> marks, long length) {
+/** A whole practice as segments (one per script step) played one after another. */
+public record Timeline(List<Segment> segments) {
 
   public Timeline {
-    sounds = sounds.stream().sorted(Comparator.comparingLong(Placed::start)).toList();
-    marks = List.copyOf(marks);
+    segments = List.copyOf(segments);
   }
 
-  public java.time.Duration duration() {
-    return Pcm.timeOf(length);
+  /** The length in samples as planned now: exact unless the pace is changed while it plays. */
+  public long length() {
+    return segments.stream().mapToLong(Segment::plannedLength).sum();
+  }
+
+  public Duration duration() {
+    return Pcm.timeOf(length());
+  }
+
+  /** What happens when, as planned: one mark per step, and one per phase of every breath. */
+  public List<Mark> marks() {
+    List<Mark> marks = new ArrayList<>();
+    long start = 0;
+    for (Segment s : segments) {
+      marks.addAll(s.marks(start));
+      start += s.plannedLength();
+    }
+    return marks;
+  }
+
+  /** Every placed sound (speech, chimes, cues) with its start on the whole timeline, as planned. */
+  public List<Placed> sounds() {
+    List<Placed> all = new ArrayList<>();
+    long start = 0;
+    for (Segment s : segments) {
+      for (Placed p : s.sounds()) {
+        all.add(new Placed(start + p.start(), p.sound()));
+      }
+      start += s.plannedLength();
+    }
+    return all;
   }
 
   /** A sound and the sample it starts at. */

@@ -1,11 +1,9 @@
 package org.cmtkiosk.audio;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.cmtkiosk.breath.Breath;
 import org.cmtkiosk.breath.BreathSchedule;
-import org.cmtkiosk.breath.Phase;
+import org.cmtkiosk.breath.PaceLimits;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.practice.Step;
@@ -46,101 +44,79 @@ public final class TimelineBuilder {
     return all;
   }
 
+  /** Lays out {@code practice} exactly as written (for rendering to a file). */
   public Timeline build(Practice practice, Progress progress) throws SpeechException {
-    return new Layout(progress, sentences(practice).size()).of(practice);
+    return new Layout(progress, sentences(practice).size(), null).of(practice);
   }
 
-  /** The mutable state of laying out one practice. */
+  /** Lays out {@code practice} for live playback: its breathing pace can change within {@code limits}. */
+  public Timeline buildLive(Practice practice, Progress progress, PaceLimits limits) throws SpeechException {
+    return new Layout(progress, sentences(practice).size(), limits).of(practice);
+  }
+
+  /** The state of laying out one practice. */
   private final class Layout {
-    private final List<Timeline.Placed> sounds = new ArrayList<>();
-    private final List<Mark> marks = new ArrayList<>();
     private final Progress progress;
     private final int total;
+    private final PaceLimits limits;
     private int done;
-    private long cursor;
 
-    Layout(Progress progress, int total) {
+    Layout(Progress progress, int total, PaceLimits limits) {
       this.progress = progress;
       this.total = total;
+      this.limits = limits;
     }
 
     Timeline of(Practice practice) throws SpeechException {
+      List<Segment> segments = new ArrayList<>();
       List<Step> steps = practice.steps();
       for (int i = 0; i < steps.size(); i++) {
-        long start = cursor;
-        Mark.Kind kind = add(steps.get(i), i);
-        marks.add(new Mark(kind, start, cursor, i, "line " + steps.get(i).line()));
+        segments.add(segment(steps.get(i), i));
       }
-      return new Timeline(sounds, marks, cursor);
+      return new Timeline(segments);
     }
 
-    private Mark.Kind add(Step step, int index) throws SpeechException {
+    private Segment segment(Step step, int index) throws SpeechException {
+      String label = "line " + step.line();
+      List<Timeline.Placed> sounds = new ArrayList<>();
       if (step instanceof Step.Say say) {
-        speak(say.text());
-        return Mark.Kind.SAY;
+        return new FixedSegment(index, Mark.Kind.SAY, label, sounds, speak(say.text(), sounds, 0));
       } else if (step instanceof Step.Pause pause) {
-        cursor += Pcm.samplesOf(pause.length());
-        return Mark.Kind.PAUSE;
+        return new FixedSegment(index, Mark.Kind.PAUSE, label, sounds, Pcm.samplesOf(pause.length()));
       } else if (step instanceof Step.Chime) {
-        place(new PcmSound(chime, 1.0), cursor);
-        cursor += chime.length();
-        return Mark.Kind.CHIME;
+        sounds.add(new Timeline.Placed(0, new PcmSound(chime, 1.0)));
+        return new FixedSegment(index, Mark.Kind.CHIME, label, sounds, chime.length());
       } else if (step instanceof Step.Ask ask) {
-        speak(ask.question());
-        cursor += Pcm.samplesOf(ask.answerTime());
-        return Mark.Kind.ASK;
+        long spoken = speak(ask.question(), sounds, 0);
+        return new FixedSegment(index, Mark.Kind.ASK, label, sounds, spoken + Pcm.samplesOf(ask.answerTime()));
       }
-      breathe((Step.Breathe) step, index);
-      return Mark.Kind.BREATHE;
+      Step.Breathe b = (Step.Breathe) step;
+      BreathSchedule schedule = limits == null ? BreathSchedule.of(b.block()) : BreathSchedule.live(b.block(), limits);
+      ToneSound tone = config.tone().enabled() ? new ToneSound(config.tone()) : null;
+      Pcm in = b.cueBreaths() > 0 ? sentence(b.inhaleCue()) : null;
+      Pcm out = b.cueBreaths() > 0 ? sentence(b.exhaleCue()) : null;
+      return new BreatheSegment(index, label, schedule, tone, in, out, b.cueBreaths());
     }
 
-    private void speak(String text) throws SpeechException {
+    /** Places the sentences of {@code text} from {@code at}, with their pauses; returns where it ends. */
+    private long speak(String text, List<Timeline.Placed> sounds, long at) throws SpeechException {
       var speech = config.speech();
-      List<List<String>> paragraphs = Sentences.paragraphs(text);
-      for (int p = 0; p < paragraphs.size(); p++) {
-        List<String> sentences = paragraphs.get(p);
-        for (int s = 0; s < sentences.size(); s++) {
-          Pcm pcm = sentence(sentences.get(s));
-          place(new PcmSound(pcm, 1.0), cursor);
-          boolean lastOfParagraph = s == sentences.size() - 1;
+      long cursor = at;
+      for (List<String> paragraph : Sentences.paragraphs(text)) {
+        for (int s = 0; s < paragraph.size(); s++) {
+          Pcm pcm = sentence(paragraph.get(s));
+          sounds.add(new Timeline.Placed(cursor, new PcmSound(pcm, 1.0)));
+          boolean lastOfParagraph = s == paragraph.size() - 1;
           cursor += pcm.length() + Pcm.samplesOf(lastOfParagraph ? speech.paragraphPause() : speech.sentencePause());
         }
       }
+      return cursor;
     }
 
     private Pcm sentence(String text) throws SpeechException {
       Pcm pcm = speaker.speak(text);
       progress.sentenceReady(++done, total);
       return pcm;
-    }
-
-    private void breathe(Step.Breathe step, int index) throws SpeechException {
-      BreathSchedule schedule = BreathSchedule.of(step.block());
-      long start = cursor;
-      if (config.tone().enabled()) {
-        place(new ToneSound(schedule, config.tone()), start);
-      }
-      Pcm in = step.cueBreaths() > 0 ? sentence(step.inhaleCue()) : null;
-      Pcm out = step.cueBreaths() > 0 ? sentence(step.exhaleCue()) : null;
-      for (Breath b : schedule.breaths()) {
-        for (Phase phase : Phase.values()) {
-          Duration from = b.phaseStart(phase);
-          Duration to = from.plus(b.pattern().length(phase));
-          if (!to.equals(from)) {
-            marks.add(new Mark(Mark.Kind.valueOf(phase.name()), start + Pcm.samplesOf(from),
-                start + Pcm.samplesOf(to), index, "breath " + (b.index() + 1) + " " + b.pattern().shortForm()));
-          }
-        }
-        if (b.index() < step.cueBreaths()) {
-          place(new PcmSound(in, 1.0), start + Pcm.samplesOf(b.start()));
-          place(new PcmSound(out, 1.0), start + Pcm.samplesOf(b.phaseStart(Phase.EXHALE)));
-        }
-      }
-      cursor = start + Pcm.samplesOf(schedule.length());
-    }
-
-    private void place(Sound sound, long at) {
-      sounds.add(new Timeline.Placed(at, sound));
     }
   }
 }

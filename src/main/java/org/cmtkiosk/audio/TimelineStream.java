@@ -2,63 +2,180 @@ package org.cmtkiosk.audio;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongConsumer;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
+import org.cmtkiosk.breath.BreathPattern;
+import org.cmtkiosk.breath.BreathSchedule;
 
 /**
- * Renders a {@link Timeline} block by block as 16-bit little-endian PCM. {@link #stop} ends it early with a short
- * fade, from any thread.
+ * Plays a {@link Timeline} as 16-bit little-endian PCM, segment after segment, and takes live controls from any
+ * thread: stop (with a fade), pause and resume (fades; the position holds), volume (ramped), tone on/off and pace.
+ * It remembers which timeline position each output frame carries, so the LED can follow what is being heard.
  */
 public final class TimelineStream extends InputStream {
   /** 16-bit mono little-endian at the timeline rate: what the sound card and WAV files get. */
   public static final AudioFormat FORMAT = new AudioFormat(Pcm.RATE_HZ, 16, 1, true, false);
+  /** 20 ms: the granularity of rendering and of live changes. */
   private static final int BLOCK = Pcm.RATE_HZ / 50;
+  private static final int RAMP = Pcm.RATE_HZ / 10;
 
-  private final List<Timeline.Placed> sounds;
-  private final long length;
+  private final List<Segment> segments;
+  private final AtomicLongArray segmentStarts;
   private final float[] mix = new float[BLOCK];
   private final byte[] bytes = new byte[BLOCK * 2];
+  private final Ramp pauseGain = new Ramp(1.0, RAMP);
+  private final Ramp volume = new Ramp(1.0, RAMP);
+  private final Deque<Heard> heard = new ArrayDeque<>();
   private int byteCount;
   private int bytePos;
-  private long position;
+  private int segment;
+  private long segmentPos;
+  private volatile long position;
+  private long outputFrames;
   private volatile long stopAt = Long.MAX_VALUE;
-  private long fadeFrom = Long.MAX_VALUE;
-  private java.util.function.LongConsumer listener = position -> { };
+  private volatile long fadeFrom;
+  private volatile boolean paused;
+  private volatile double volumeDb;
+  private volatile boolean toneOn = true;
+  private int paceSteps;
+  private LongConsumer listener = p -> { };
 
   public TimelineStream(Timeline timeline) {
-    this.sounds = timeline.sounds();
-    this.length = timeline.length();
+    this.segments = timeline.segments();
+    this.segmentStarts = new AtomicLongArray(segments.size());
+    for (int i = 0; i < segments.size(); i++) {
+      segmentStarts.set(i, -1);
+    }
   }
 
-  /** The whole timeline as an {@link AudioInputStream} of known length. */
+  /** The whole timeline as an {@link AudioInputStream} of (planned) length. */
   public static AudioInputStream audio(Timeline timeline) {
     return new AudioInputStream(new TimelineStream(timeline), FORMAT, timeline.length());
   }
 
-  /** Calls {@code listener} with the position after each rendered block (e.g. for a progress bar). */
-  public void onBlock(java.util.function.LongConsumer listener) {
+  /** Calls {@code listener} with the timeline position after each rendered block (e.g. for a progress bar). */
+  public void onBlock(LongConsumer listener) {
     this.listener = listener;
   }
 
-  /** Samples rendered so far. */
+  /** Timeline samples rendered so far (it does not move while paused). */
   public long position() {
     return position;
   }
 
+  /** The planned length in samples. */
   public long length() {
-    return length;
+    return segments.stream().mapToLong(Segment::plannedLength).sum();
   }
 
-  /** Fades out over {@code fade} from the next block and then ends the stream. */
+  /** Fades out over {@code fade} and then ends the stream; works while paused too. */
   public void stop(Duration fade) {
-    long now = position;
-    fadeFrom = now;
-    stopAt = Math.min(length, now + Pcm.samplesOf(fade));
+    if (stopped()) {
+      return;
+    }
+    fadeFrom = outputFrames;
+    stopAt = outputFrames + Pcm.samplesOf(fade);
   }
 
   public boolean stopped() {
     return stopAt != Long.MAX_VALUE;
+  }
+
+  /** Fades out over 100 ms and holds the position until {@link #resume}. */
+  public void pause() {
+    paused = true;
+    pauseGain.to(0);
+  }
+
+  /** Fades back in over 100 ms from where it paused. */
+  public void resume() {
+    paused = false;
+    pauseGain.to(1);
+  }
+
+  public boolean paused() {
+    return paused;
+  }
+
+  /** Sets the output level relative to the rendered one, ramped over 100 ms (the caller keeps it in bounds). */
+  public void setVolumeDb(double db) {
+    volumeDb = db;
+    volume.to(Levels.toGain(db));
+  }
+
+  public double volumeDb() {
+    return volumeDb;
+  }
+
+  /** Switches every breathing block's tone off or on, with a 100 ms fade. */
+  public synchronized void setToneOn(boolean on) {
+    toneOn = on;
+    for (Segment s : segments) {
+      if (s instanceof BreatheSegment b && b.tone() != null) {
+        b.tone().setEnabled(on);
+      }
+    }
+  }
+
+  public boolean toneOn() {
+    return toneOn;
+  }
+
+  /**
+   * Lengthens (+1) or shortens (−1) breaths from the next breath on, in the breathing block playing now and in
+   * every later one. Returns the pace now aimed for, or empty when no breathing block is playing.
+   */
+  public synchronized Optional<BreathPattern> changePace(int direction) {
+    paceSteps += direction;
+    return currentBreathing().map(b -> direction > 0 ? b.schedule().slower() : b.schedule().faster());
+  }
+
+  private Optional<BreatheSegment> currentBreathing() {
+    return segment < segments.size() && segments.get(segment) instanceof BreatheSegment b
+        ? Optional.of(b) : Optional.empty();
+  }
+
+  /** The timeline position carried by output frame {@code frame} (as counted from the stream's first byte). */
+  public synchronized long positionAt(long frame) {
+    for (Heard h : heard) {
+      if (frame >= h.frame && frame < h.frame + h.length) {
+        return h.advancing ? h.position + (frame - h.frame) : h.position;
+      }
+    }
+    return heard.isEmpty() || frame < heard.peekFirst().frame ? 0 : position;
+  }
+
+  /** Where the breathing block being heard at output {@code frame} is, or empty if none is being heard. */
+  public Optional<BreathSchedule.Position> breathAt(long frame) {
+    long p = positionAt(frame);
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      long start = segmentStarts.get(i);
+      if (start >= 0 && start <= p) {
+        return segments.get(i) instanceof BreatheSegment b
+            ? Optional.of(b.schedule().at(Pcm.timeOf(p - start))) : Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The pattern of every breath begun so far, in order, across all breathing blocks. */
+  public List<BreathPattern> breathsBegun() {
+    long p = position;
+    List<BreathPattern> begun = new java.util.ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      long start = segmentStarts.get(i);
+      if (start >= 0 && segments.get(i) instanceof BreatheSegment b) {
+        b.schedule().breaths().stream().filter(x -> start + Pcm.samplesOf(x.start()) < p)
+            .forEach(x -> begun.add(x.pattern()));
+      }
+    }
+    return begun;
   }
 
   @Override
@@ -78,37 +195,79 @@ public final class TimelineStream extends InputStream {
     return n;
   }
 
-  private boolean renderNext() {
-    long end = Math.min(length, stopAt);
-    if (position >= end) {
+  private synchronized boolean renderNext() {
+    if (outputFrames >= stopAt) {
       return false;
     }
-    int n = (int) Math.min(BLOCK, end - position);
+    int n = (int) Math.min(BLOCK, stopAt - outputFrames);
     java.util.Arrays.fill(mix, 0, n, 0f);
-    for (Timeline.Placed p : sounds) {
-      if (p.start() >= position + n) {
-        break;
-      }
-      long from = Math.max(position, p.start());
-      long to = Math.min(position + n, p.end());
-      if (from < to) {
-        p.sound().mixInto(mix, (int) (from - position), from - p.start(), (int) (to - from));
+    boolean holding = paused && pauseGain.value() == 0;
+    if (!holding) {
+      n = renderSegments(n);
+      if (n == 0) {
+        return false;
       }
     }
-    applyStopFade(n);
+    applyGains(n);
     toBytes(n);
-    position += n;
+    remember(n, !holding);
     listener.accept(position);
     return true;
   }
 
-  private void applyStopFade(int n) {
-    if (stopAt == Long.MAX_VALUE) {
-      return;
+  private int renderSegments(int n) {
+    int produced = 0;
+    while (produced < n && segment < segments.size()) {
+      if (segmentStarts.get(segment) < 0) {
+        begin(segment, position + produced);
+      }
+      int got = segments.get(segment).mixInto(mix, produced, segmentPos, n - produced);
+      produced += got;
+      segmentPos += got;
+      if (produced < n) {
+        segment++;
+        segmentPos = 0;
+      }
     }
-    double span = Math.max(1, stopAt - fadeFrom);
+    return produced;
+  }
+
+  /** A new segment starts: record where, and carry the listener's pace and tone choices into it. */
+  private void begin(int i, long start) {
+    segmentStarts.set(i, start);
+    if (segments.get(i) instanceof BreatheSegment b) {
+      for (int k = 0; k < Math.abs(paceSteps); k++) {
+        if (paceSteps > 0) {
+          b.schedule().slower();
+        } else {
+          b.schedule().faster();
+        }
+      }
+      if (b.tone() != null) {
+        b.tone().setEnabled(toneOn);
+      }
+    }
+  }
+
+  private void applyGains(int n) {
     for (int i = 0; i < n; i++) {
-      mix[i] *= (float) (1 - Fades.rise((position + i - fadeFrom) / span));
+      double g = pauseGain.next() * volume.next();
+      if (stopAt != Long.MAX_VALUE) {
+        double span = Math.max(1, stopAt - fadeFrom);
+        g *= 1 - Fades.rise((outputFrames + i - fadeFrom) / span);
+      }
+      mix[i] *= (float) g;
+    }
+  }
+
+  private void remember(int n, boolean advancing) {
+    heard.addLast(new Heard(outputFrames, position, n, advancing));
+    while (heard.size() > 250) {
+      heard.removeFirst();
+    }
+    outputFrames += n;
+    if (advancing) {
+      position += n;
     }
   }
 
@@ -122,4 +281,7 @@ public final class TimelineStream extends InputStream {
     byteCount = 2 * n;
     bytePos = 0;
   }
+
+  /** One rendered block: which output frames carried which timeline samples. */
+  private record Heard(long frame, long position, int length, boolean advancing) {}
 }

@@ -1,42 +1,27 @@
 package org.cmtkiosk.audio;
 
-import java.util.List;
 import org.cmtkiosk.breath.Breath;
-import org.cmtkiosk.breath.BreathSchedule;
+import org.cmtkiosk.breath.BreathCurve;
 import org.cmtkiosk.breath.Phase;
 import org.cmtkiosk.config.KioskConfig;
 
 /**
- * The pacing tone of a breathing block: a soft sine (plus a quieter octave) whose loudness rises with a smooth
- * curve over each inhale, stays up during the hold, falls over the exhale and is silent in the rest. Every sample's
- * loudness is computed from the breath schedule at that sample's index, so the tone cannot drift from it.
+ * The pacing tone of a breathing block: a soft sine (plus a quieter octave) whose loudness follows
+ * {@link BreathCurve} sample by sample, so it cannot drift from the schedule. It can be switched off and on with a
+ * 100 ms fade.
  */
-public final class ToneSound implements Sound {
+public final class ToneSound {
   private static final double OCTAVE_DB = -14;
   /** The peak of sin(x) + g·sin(2x): the partials never peak together, so the level is set from the real peak. */
   private static final double WAVE_PEAK = wavePeak(Levels.toGain(OCTAVE_DB));
-  private final List<Breath> breaths;
-  private final long length;
-  private final KioskConfig.Tone settings;
-  private Oscillator fundamental;
-  private Oscillator octave;
-  private long next;
-  private int breathIndex;
+  private final Oscillator fundamental;
+  private final Oscillator octave;
+  private final Ramp onOff = new Ramp(1.0, Pcm.RATE_HZ / 10);
 
-  public ToneSound(BreathSchedule schedule, KioskConfig.Tone settings) {
-    this.breaths = schedule.breaths();
-    this.length = Pcm.samplesOf(schedule.length());
-    this.settings = settings;
-    reset();
-  }
-
-  private void reset() {
-    double octaveGain = Levels.toGain(OCTAVE_DB);
+  public ToneSound(KioskConfig.Tone settings) {
     double scale = Levels.toGain(settings.levelDbfs()) / WAVE_PEAK;
     fundamental = new Oscillator(settings.frequencyHz(), scale);
-    octave = new Oscillator(settings.frequencyHz() * 2, scale * octaveGain);
-    next = 0;
-    breathIndex = 0;
+    octave = new Oscillator(settings.frequencyHz() * 2, scale * Levels.toGain(OCTAVE_DB));
   }
 
   private static double wavePeak(double octaveGain) {
@@ -48,50 +33,30 @@ public final class ToneSound implements Sound {
     return peak;
   }
 
-  @Override
-  public long length() {
-    return length;
+  /** Fades the tone out (false) or back in (true) over 100 ms. */
+  public void setEnabled(boolean enabled) {
+    onOff.to(enabled ? 1.0 : 0.0);
   }
 
-  @Override
-  public void mixInto(float[] out, int offset, long from, int count) {
-    if (from < next) {
-      reset();
-    }
-    if (from > next) {
-      fundamental.next((int) (from - next));
-      octave.next((int) (from - next));
-    }
+  public boolean enabled() {
+    return onOff.target() > 0;
+  }
+
+  /** Adds {@code count} samples of breath {@code b}, starting {@code from} samples into it. */
+  void mixBreath(float[] out, int offset, long from, int count, Breath b) {
     float[] a = fundamental.next(count);
-    float[] b = octave.next(count);
-    for (int i = 0; i < count; i++) {
-      out[offset + i] += (float) ((a[i] + b[i]) * envelope(from + i));
-    }
-    next = from + count;
-  }
-
-  /** Loudness (0..1) at sample {@code n} of the block; calls must move forward through the block. */
-  double envelope(long n) {
-    while (breathIndex < breaths.size() - 1 && n >= Pcm.samplesOf(breaths.get(breathIndex).end())) {
-      breathIndex++;
-    }
-    if (breathIndex < breaths.size() && n < Pcm.samplesOf(breaths.get(breathIndex).start())) {
-      breathIndex = 0;
-    }
-    Breath b = breaths.get(breathIndex);
-    long inhaleEnd = Pcm.samplesOf(b.phaseStart(Phase.HOLD));
-    long exhaleStart = Pcm.samplesOf(b.phaseStart(Phase.EXHALE));
-    long exhaleEnd = Pcm.samplesOf(b.phaseStart(Phase.REST));
+    float[] o = octave.next(count);
     long start = Pcm.samplesOf(b.start());
-    if (n < inhaleEnd) {
-      return Fades.rise((n - start) / (double) (inhaleEnd - start));
+    long hold = Pcm.samplesOf(b.phaseStart(Phase.HOLD)) - start;
+    long exhale = Pcm.samplesOf(b.phaseStart(Phase.EXHALE)) - start;
+    long rest = Pcm.samplesOf(b.phaseStart(Phase.REST)) - start;
+    for (int i = 0; i < count; i++) {
+      long n = from + i;
+      double level = n < hold ? BreathCurve.level(Phase.INHALE, n / (double) hold)
+          : n < exhale ? 1
+          : n < rest ? BreathCurve.level(Phase.EXHALE, (n - exhale) / (double) (rest - exhale))
+          : 0;
+      out[offset + i] += (float) ((a[i] + o[i]) * level * onOff.next());
     }
-    if (n < exhaleStart) {
-      return 1;
-    }
-    if (n < exhaleEnd) {
-      return 1 - Fades.rise((n - exhaleStart) / (double) (exhaleEnd - exhaleStart));
-    }
-    return 0;
   }
 }

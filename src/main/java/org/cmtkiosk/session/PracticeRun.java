@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.cmtkiosk.audio.AudioOut;
-import org.cmtkiosk.audio.Mark;
+import org.cmtkiosk.breath.BreathPattern;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.journal.Journal;
@@ -25,7 +24,6 @@ public final class PracticeRun {
   public static final Duration STOP_FADE = Duration.ofMillis(300);
 
   private final Practice practice;
-  private final Timeline timeline;
   private final TimelineStream stream;
   private final Journal journal;
   private final Clock clock;
@@ -33,7 +31,6 @@ public final class PracticeRun {
 
   public PracticeRun(Practice practice, Timeline timeline, Journal journal, Clock clock) {
     this.practice = practice;
-    this.timeline = timeline;
     this.stream = new TimelineStream(timeline);
     this.journal = journal;
     this.clock = clock;
@@ -54,7 +51,7 @@ public final class PracticeRun {
       failure = e;
     }
     SessionRecord record = new SessionRecord(UUID.randomUUID().toString(), practice.id(), practice.version(),
-        start, clock.instant(), outcome, breathingUsed(timeline, stream.position()));
+        start, clock.instant(), outcome, breathingUsed(stream.breathsBegun()));
     Optional<String> journalProblem = Optional.empty();
     try {
       journal.append(record);
@@ -73,6 +70,11 @@ public final class PracticeRun {
   /** What a run recorded, and why the journal did not keep it, if it did not. */
   public record Result(SessionRecord record, Optional<String> journalProblem) {}
 
+  /** The live stream, for controls (pause, volume, pace, tone) and for the LED to follow. */
+  public TimelineStream stream() {
+    return stream;
+  }
+
   /** Asks the run to fade out and end; safe from any thread, e.g. a shutdown hook. */
   public void stop() {
     stream.stop(STOP_FADE);
@@ -83,19 +85,13 @@ public final class PracticeRun {
     return finished.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
-  /** The first and last breathing patterns reached before {@code position}, e.g. ["3-1-3-0", "5-0-5-0"]. */
-  static List<String> breathingUsed(Timeline timeline, long position) {
-    List<String> patterns = new ArrayList<>();
-    for (Mark m : timeline.marks()) {
-      if (m.kind() == Mark.Kind.INHALE && m.start() < position) {
-        patterns.add(m.label().substring(m.label().lastIndexOf(' ') + 1));
-      }
+  /** The first and last breathing patterns reached, e.g. ["3-1-3-0", "5-0-5-0"]. */
+  static List<String> breathingUsed(List<BreathPattern> begun) {
+    if (begun.isEmpty()) {
+      return List.of();
     }
-    if (patterns.size() <= 1) {
-      return patterns;
-    }
-    String first = patterns.get(0);
-    String last = patterns.get(patterns.size() - 1);
+    String first = begun.get(0).shortForm();
+    String last = begun.get(begun.size() - 1).shortForm();
     return first.equals(last) ? List.of(first) : List.of(first, last);
   }
 }

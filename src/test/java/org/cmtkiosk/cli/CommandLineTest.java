@@ -87,7 +87,7 @@ class CommandLineTest {
     assertEquals(1, run("render", "nothing-like-this", "--out", dir.resolve("x.wav").toString(), "--config",
         config.toString()));
     assertTrue(err.toString().contains("There is no practice called 'nothing-like-this'. Known practices: "
-        + "soothing-rhythm-breathing"), err::toString);
+        + "appreciation, body-scan,"), err::toString);
   }
 
   @Test
