@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.cmtkiosk.yaml.Fields;
 import org.cmtkiosk.yaml.Problems;
 import org.cmtkiosk.yaml.YamlSource;
+import org.cmtkiosk.breath.PaceLimits;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -17,7 +18,8 @@ import org.yaml.snakeyaml.nodes.Tag;
 /** Finds and reads {@code cmt-kiosk.yaml}: {@code --config PATH}, else /etc/cmt-kiosk, else built-in defaults. */
 public final class ConfigLoader {
   public static final Path SYSTEM_CONFIG = Path.of("/etc/cmt-kiosk/cmt-kiosk.yaml");
-  private static final Set<String> SECTIONS = Set.of("practices", "speech", "tone", "chime", "audio", "journal");
+  private static final Set<String> SECTIONS = Set.of("practices", "speech", "tone", "chime", "audio", "pacer", "led",
+      "journal");
 
   private ConfigLoader() {}
 
@@ -67,10 +69,49 @@ public final class ConfigLoader {
     Fields c = section(top, "chime", Set.of("level_dbfs"), problems);
     KioskConfig.Chime chime = new KioskConfig.Chime(c.number("level_dbfs", -60, -3).orElse(d.chime().levelDbfs()));
 
-    Fields a = section(top, "audio", Set.of("buffer", "device"), problems);
+    Fields a = section(top, "audio", Set.of("buffer", "device", "volume_db", "quietest_db", "loudest_db",
+        "volume_step_db", "retry_every", "give_up_after"), problems);
+    KioskConfig.Audio da = d.audio();
     KioskConfig.Audio audio = new KioskConfig.Audio(
-        a.duration("buffer", false, Duration.ofMillis(20), Duration.ofSeconds(1)).orElse(d.audio().buffer()),
-        a.textOrEmpty("device").map(String::strip).orElse(d.audio().device()));
+        a.duration("buffer", false, Duration.ofMillis(20), Duration.ofSeconds(1)).orElse(da.buffer()),
+        a.textOrEmpty("device").map(String::strip).orElse(da.device()),
+        a.number("volume_db", -40, 12).orElse(da.volumeDb()),
+        a.number("quietest_db", -40, 0).orElse(da.quietestDb()),
+        a.number("loudest_db", 0, 12).orElse(da.loudestDb()),
+        a.number("volume_step_db", 0.5, 10).orElse(da.volumeStepDb()),
+        a.duration("retry_every", false, Duration.ofSeconds(1), Duration.ofMinutes(1)).orElse(da.retryEvery()),
+        a.duration("give_up_after", false, Duration.ofSeconds(5), Duration.ofMinutes(30)).orElse(da.giveUpAfter()));
+
+    Fields pc = section(top, "pacer", Set.of("step", "slowest_per_minute", "fastest_per_minute", "glide_breaths"),
+        problems);
+    PaceLimits dp = d.pace();
+    double slowest = pc.number("slowest_per_minute", 2, 12).orElse(dp.slowestPerMinute());
+    double fastest = pc.number("fastest_per_minute", 2, 20).orElse(dp.fastestPerMinute());
+    if (fastest < slowest) {
+      problems.at(pc.raw("fastest_per_minute").orElse(pc.node()), "'fastest_per_minute' (" + fastest
+          + ") is below 'slowest_per_minute' (" + slowest + ")", "make fastest_per_minute the larger number");
+      fastest = slowest;
+    }
+    PaceLimits pace = new PaceLimits(slowest, fastest,
+        pc.duration("step", false, Duration.ofMillis(200), Duration.ofSeconds(5)).orElse(dp.step()),
+        pc.integer("glide_breaths", false, 1, 20).orElse(dp.glideBreaths()));
+
+    Fields l = section(top, "led", Set.of("mode", "pin", "pwm_chip", "min_brightness", "max_brightness", "gamma",
+        "pwm_frequency_hz"), problems);
+    KioskConfig.Led dl = d.led();
+    KioskConfig.Led led = new KioskConfig.Led(
+        l.oneOf("mode", false, List.of("pwm", "digital", "console", "none"))
+            .map(m -> KioskConfig.LedMode.valueOf(m.toUpperCase(java.util.Locale.ROOT))).orElse(dl.mode()),
+        l.integer("pin", false, 0, 27).orElse(dl.pin()),
+        l.integer("pwm_chip", false, 0, 9).orElse(dl.pwmChip()),
+        l.number("min_brightness", 0, 1).orElse(dl.minBrightness()),
+        l.number("max_brightness", 0, 1).orElse(dl.maxBrightness()),
+        l.number("gamma", 1, 3).orElse(dl.gamma()),
+        l.integer("pwm_frequency_hz", false, 100, 20_000).orElse(dl.pwmFrequencyHz()));
+    if (led.mode() == KioskConfig.LedMode.PWM && !List.of(12, 13, 18, 19).contains(led.pin())) {
+      problems.at(l.raw("pin").orElse(l.node()), "GPIO" + led.pin() + " has no hardware PWM",
+          "use pin 12, 13, 18 or 19 for mode pwm, or set mode: digital");
+    }
 
     Fields j = section(top, "journal", Set.of("directory"), problems);
     Path journal = j.text("directory", false, "write a folder path").map(resolve).orElse(d.journalDirectory());
@@ -78,7 +119,7 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.list());
     }
-    return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, journal);
+    return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, journal);
   }
 
   private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {

@@ -4,6 +4,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cmtkiosk.breath.PaceLimits;
 
 /** Built-in settings, used when no config file is found and for every setting a file leaves out. */
 public final class Defaults {
@@ -15,7 +16,9 @@ public final class Defaults {
             Duration.ofMillis(1800), -21.0, xdg("XDG_CACHE_HOME", ".cache").resolve("cmt-kiosk/speech")),
         new KioskConfig.Tone(true, 220.0, -30.0),
         new KioskConfig.Chime(-16.0),
-        new KioskConfig.Audio(Duration.ofMillis(150), ""),
+        new KioskConfig.Audio(Duration.ofMillis(150), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
+        new PaceLimits(4, 8, Duration.ofSeconds(1), 3),
+        new KioskConfig.Led(KioskConfig.LedMode.PWM, 18, 0, 0.02, 0.8, 2.2, 1000),
         xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"));
   }
 

@@ -2,10 +2,11 @@ package org.cmtkiosk.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.cmtkiosk.breath.PaceLimits;
 
 /** Every setting of the kiosk, as read from {@code cmt-kiosk.yaml} or defaulted. */
 public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilence, Speech speech, Tone tone,
-    Chime chime, Audio audio, Path journalDirectory) {
+    Chime chime, Audio audio, PaceLimits pace, Led led, Path journalDirectory) {
 
   /**
    * How speech sounds.
@@ -29,6 +30,33 @@ public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilenc
   /** The bell that opens and closes practices. */
   public record Chime(double levelDbfs) {}
 
-  /** Live output: javax.sound buffer length and the device (empty = the system default). */
-  public record Audio(Duration buffer, String device) {}
+  /**
+   * Live output: javax.sound buffer length, the device (empty = the system default), the volume a session starts
+   * at and its bounds (dB relative to the rendered levels), and how a lost device is retried.
+   */
+  public record Audio(Duration buffer, String device, double volumeDb, double quietestDb, double loudestDb,
+      double volumeStepDb, Duration retryEvery, Duration giveUpAfter) {}
+
+  /** How the LED is driven. */
+  public enum LedMode {
+    /** Hardware PWM through Pi4J's linuxfs provider (GPIO 12, 13, 18 or 19; needs dtoverlay=pwm). */
+    PWM,
+    /** On/off through Pi4J's gpiod provider: on while breathing in and holding, off otherwise. */
+    DIGITAL,
+    /** A bar in the terminal, for development. */
+    CONSOLE,
+    /** No LED. */
+    NONE
+  }
+
+  /**
+   * The breathing LED.
+   *
+   * @param pin BCM GPIO number
+   * @param pwmChip the /sys/class/pwm/pwmchipN holding the pin's PWM (0, or 2 on a Pi 5 with an older kernel)
+   * @param minBrightness duty cycle (0..1) at the lowest point, so the LED never quite goes out
+   * @param gamma perceived brightness is about duty^(1/gamma); 2.2 makes the ramp look even
+   */
+  public record Led(LedMode mode, int pin, int pwmChip, double minBrightness, double maxBrightness, double gamma,
+      int pwmFrequencyHz) {}
 }

@@ -1,0 +1,73 @@
+package org.cmtkiosk.pacer;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
+
+/**
+ * Updates an indicator at a steady rate from a level source that reads the shared clock (the audio position). Each
+ * wake-up is scheduled from the loop's start time, never by adding sleeps, so the updates cannot drift; and each
+ * level is computed from the clock at that moment, so a late wake-up shows the right level, just late.
+ */
+public final class PacerLoop implements AutoCloseable {
+  /** 50 updates a second: smoother than the eye can follow, cheap on a Pi. */
+  public static final Duration PERIOD = Duration.ofMillis(20);
+
+  private final Indicator indicator;
+  private final DoubleSupplier level;
+  private final LongSupplier nanoClock;
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  /**
+   * @param level the level to show now (reads the audio position or another clock)
+   * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
+   */
+  public PacerLoop(Indicator indicator, DoubleSupplier level, LongSupplier nanoClock) {
+    this.indicator = indicator;
+    this.level = level;
+    this.nanoClock = nanoClock;
+    this.thread = new Thread(this::run, "pacer-led");
+    this.thread.setDaemon(true);
+  }
+
+  /** Starts updating on its own thread. */
+  public PacerLoop start() {
+    thread.start();
+    return this;
+  }
+
+  /** One update: shows the level for now. Tests call this directly with a simulated clock. */
+  public void tick() {
+    indicator.show(level.getAsDouble());
+  }
+
+  private void run() {
+    long start = nanoClock.getAsLong();
+    long period = PERIOD.toNanos();
+    for (long k = 1; running; k++) {
+      long deadline = start + k * period;
+      long wait;
+      while (running && (wait = deadline - nanoClock.getAsLong()) > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      if (nanoClock.getAsLong() - deadline > period) {
+        k = (nanoClock.getAsLong() - start) / period;
+      }
+      tick();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    LockSupport.unpark(thread);
+    try {
+      thread.join(500);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    indicator.close();
+  }
+}
