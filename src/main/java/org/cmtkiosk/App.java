@@ -1,6 +1,10 @@
 package org.cmtkiosk;
 
 import java.io.IOException;
+import java.util.function.Consumer;
+import org.cmtkiosk.pacer.ConsoleIndicator;
+import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.pacer.Pi4jIndicator;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.practice.ContentRules;
@@ -50,6 +54,17 @@ public final class App {
 
   public TimelineBuilder timelines() {
     return new TimelineBuilder(speaker(), config);
+  }
+
+  /** The breathing LED of the given mode; a GPIO that cannot be used is reported through {@code log}. */
+  public Indicator indicator(KioskConfig.LedMode mode, Consumer<String> log) {
+    return switch (mode) {
+      case PWM, DIGITAL -> Pi4jIndicator.open(new KioskConfig.Led(mode, config.led().pin(), config.led().pwmChip(),
+          config.led().minBrightness(), config.led().maxBrightness(), config.led().gamma(),
+          config.led().pwmFrequencyHz()), log);
+      case CONSOLE -> new ConsoleIndicator(System.err);
+      case NONE -> Indicator.NONE;
+    };
   }
 
   public JsonLinesJournal.Opened openJournal() throws IOException {

@@ -36,14 +36,15 @@ public final class Main implements Runnable {
 
   /** The configured command line (also used by tests). */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ConfigException c) {
-        cmd.getErr().println("The configuration has problems:");
-        c.problems().forEach(p -> cmd.getErr().println("  " + p));
-        return EXIT_CONFIG;
-      }
-      throw e;
-    });
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler((e, cmd, parsed) -> {
+          if (e instanceof ConfigException c) {
+            cmd.getErr().println("The configuration has problems:");
+            c.problems().forEach(p -> cmd.getErr().println("  " + p));
+            return EXIT_CONFIG;
+          }
+          throw e;
+        });
   }
 
   @Override

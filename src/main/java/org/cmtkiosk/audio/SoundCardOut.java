@@ -1,78 +1,152 @@
 package org.cmtkiosk.audio;
 
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.Optional;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.DataLine;
-import javax.sound.sampled.LineUnavailableException;
-import javax.sound.sampled.Mixer;
-import javax.sound.sampled.SourceDataLine;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.cmtkiosk.config.KioskConfig;
 
-/** Plays through javax.sound with a buffer long enough not to underrun on a Raspberry Pi. */
+/**
+ * Live playback. If the device disappears mid-session (a USB speaker pulled out), the practice pauses where it was,
+ * one line is logged, and the device is tried again every {@code retry_every}: it resumes when the device is back,
+ * or ends cleanly after {@code give_up_after} (and is journalled as an error by the caller).
+ */
 public final class SoundCardOut implements AudioOut {
-  private final SourceDataLine line;
+  private final PcmLine.Opener opener;
+  private final KioskConfig.Audio settings;
+  private final Consumer<String> log;
+  private final LongSupplier nanoClock;
+  private final Waiter waiter;
   private final String name;
+  private PcmLine line;
+  private volatile long framesBefore;
 
-  private SoundCardOut(SourceDataLine line, String name) {
-    this.line = line;
+  /** Waits between retries (a real sleep here; tests move a simulated clock instead). */
+  public interface Waiter {
+    void await(Duration d) throws InterruptedException;
+  }
+
+  SoundCardOut(PcmLine.Opener opener, KioskConfig.Audio settings, Consumer<String> log, LongSupplier nanoClock,
+      Waiter waiter, String name) throws AudioUnavailableException {
+    this.opener = opener;
+    this.settings = settings;
+    this.log = log;
+    this.nanoClock = nanoClock;
+    this.waiter = waiter;
     this.name = name;
+    this.line = opener.open();
   }
 
-  /**
-   * Opens the configured output device (or the default).
-   *
-   * @throws AudioUnavailableException with a one-line reason when there is no usable output
-   */
-  public static SoundCardOut open(KioskConfig.Audio settings) throws AudioUnavailableException {
-    DataLine.Info info = new DataLine.Info(SourceDataLine.class, TimelineStream.FORMAT);
-    try {
-      Optional<Mixer.Info> mixer = findMixer(settings.device(), info);
-      if (!settings.device().isBlank() && mixer.isEmpty()) {
-        throw new AudioUnavailableException("no sound output named like '" + settings.device() + "' (found: "
-            + Arrays.toString(AudioSystem.getMixerInfo()) + ") — fix audio.device in the config or leave it empty");
+  /** Opens the configured javax.sound device; fails at once (one line) when the machine has none. */
+  public static SoundCardOut open(KioskConfig.Audio settings, Consumer<String> log) throws AudioUnavailableException {
+    JavaSoundLine first = JavaSoundLine.open(settings);
+    boolean[] used = {false};
+    PcmLine.Opener opener = () -> {
+      if (!used[0]) {
+        used[0] = true;
+        return first;
       }
-      SourceDataLine line = mixer.isPresent()
-          ? (SourceDataLine) AudioSystem.getMixer(mixer.get()).getLine(info)
-          : (SourceDataLine) AudioSystem.getLine(info);
-      int bytes = Pcm.samplesOf(settings.buffer()) * 2;
-      line.open(TimelineStream.FORMAT, bytes);
-      return new SoundCardOut(line, mixer.map(Mixer.Info::getName).orElse("the default sound card"));
-    } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
-      throw new AudioUnavailableException("this machine has no usable sound output device (Java reports: "
-          + e.getMessage() + ") — connect speakers or a USB sound card, or set audio.device in the config");
-    }
-  }
-
-  private static Optional<Mixer.Info> findMixer(String device, DataLine.Info info) {
-    if (device.isBlank()) {
-      return Optional.empty();
-    }
-    return Arrays.stream(AudioSystem.getMixerInfo())
-        .filter(m -> m.getName().toLowerCase().contains(device.toLowerCase()))
-        .filter(m -> AudioSystem.getMixer(m).isLineSupported(info))
-        .findFirst();
+      return JavaSoundLine.open(settings);
+    };
+    return new SoundCardOut(opener, settings, log, System::nanoTime, d -> Thread.sleep(d.toMillis()), first.name());
   }
 
   @Override
   public void play(TimelineStream stream) throws IOException {
-    byte[] buffer = new byte[line.getBufferSize() / 2];
-    line.start();
+    byte[] buffer = new byte[Pcm.samplesOf(settings.buffer())];
     try {
       int n;
       while ((n = stream.read(buffer, 0, buffer.length)) > 0) {
-        line.write(buffer, 0, n);
+        if (!writeAll(buffer, n, stream)) {
+          return;
+        }
       }
       line.drain();
     } finally {
-      line.stop();
       line.close();
     }
+  }
+
+  /** Writes one buffer, riding out a lost device; false if the stream was stopped while waiting for it. */
+  private boolean writeAll(byte[] buffer, int n, TimelineStream stream) throws IOException {
+    int off = 0;
+    while (off < n) {
+      try {
+        int written = line.write(buffer, off, n - off);
+        if (written <= 0) {
+          throw new IllegalStateException("the device accepted no audio");
+        }
+        off += written;
+      } catch (RuntimeException e) {
+        if (!reconnect(e, stream)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean reconnect(RuntimeException cause, TimelineStream stream) throws IOException {
+    framesBefore += line.framesPlayed();
+    closeQuietly(line);
+    log.accept("Sound output lost (" + cause.getMessage() + "); the practice is paused where it was. Trying again "
+        + "every " + settings.retryEvery().toSeconds() + " s — reconnect the speaker or check the USB cable.");
+    long start = nanoClock.getAsLong();
+    while (!stream.stopped()) {
+      if (nanoClock.getAsLong() - start >= settings.giveUpAfter().toNanos()) {
+        throw new IOException("the sound output did not come back within " + settings.giveUpAfter().toSeconds()
+            + " s; the session was ended");
+      }
+      try {
+        waiter.await(settings.retryEvery());
+        line = opener.open();
+        log.accept("Sound output is back; the practice carries on.");
+        return true;
+      } catch (AudioUnavailableException stillGone) {
+        // Try again after the next wait.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while waiting for the sound output", e);
+      }
+    }
+    line = new ClosedLine();
+    return false;
+  }
+
+  private static void closeQuietly(PcmLine l) {
+    try {
+      l.close();
+    } catch (RuntimeException ignored) {
+      // The device is already gone.
+    }
+  }
+
+  @Override
+  public long framesHeard() {
+    return framesBefore + line.framesPlayed();
   }
 
   @Override
   public String describe() {
     return name;
+  }
+
+  /** Stands in after a stop while the device was gone, so closing and the audio clock still work. */
+  private static final class ClosedLine implements PcmLine {
+    @Override
+    public int write(byte[] bytes, int offset, int length) {
+      return length;
+    }
+
+    @Override
+    public long framesPlayed() {
+      return 0;
+    }
+
+    @Override
+    public void drain() { }
+
+    @Override
+    public void close() { }
   }
 }

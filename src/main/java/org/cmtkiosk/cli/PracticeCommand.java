@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.cmtkiosk.App;
 import org.cmtkiosk.Main;
 import org.cmtkiosk.audio.AudioOut;
@@ -12,8 +14,14 @@ import org.cmtkiosk.audio.AudioUnavailableException;
 import org.cmtkiosk.audio.SoundCardOut;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.WavFileOut;
+import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
+import org.cmtkiosk.listen.KeyboardCommands;
+import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.pacer.PacerLoop;
+import org.cmtkiosk.pacer.PlaybackLight;
 import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.session.PracticeControls;
 import org.cmtkiosk.session.PracticeRun;
 import org.cmtkiosk.yaml.DurationText;
 import picocli.CommandLine.Command;
@@ -40,6 +48,13 @@ public final class PracticeCommand implements Callable<Integer> {
       description = "Where to write PRACTICE.wav when there is no sound output (default: the current directory).")
   Path fallbackDir;
 
+  @Option(names = "--led", paramLabel = "MODE",
+      description = "Breathing LED: pwm, digital, console (a bar in this terminal) or none (default: led.mode).")
+  KioskConfig.LedMode led;
+
+  @Option(names = "--keyboard", description = "Control the practice with single keys (space pauses, s stops...).")
+  boolean keyboard;
+
   @Override
   public Integer call() throws Exception {
     App app = main.app();
@@ -50,18 +65,27 @@ public final class PracticeCommand implements Callable<Integer> {
       return 1;
     }
     Practice practice = chosen.get();
-    Timeline timeline = Prepared.timeline(app, practice);
+    Timeline timeline = Prepared.liveTimeline(app, practice);
     JsonLinesJournal.Opened journal = app.openJournal();
     journal.repairNote().ifPresent(note -> err.println("Journal: " + note));
-    AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize(), err);
+    KioskConfig.LedMode ledMode = led != null ? led : app.config().led().mode();
+    Indicator indicator = app.indicator(ledMode, err::println);
+    AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize(),
+        ledMode != KioskConfig.LedMode.NONE, err);
     out.println((audio instanceof WavFileOut ? "Writing " : "Playing ") + practice.title() + " ("
         + DurationText.format(timeline.duration()) + ") " + (audio instanceof WavFileOut ? "to " : "on ")
         + audio.describe() + ". Ctrl-C stops it.");
     out.flush();
     PracticeRun run = new PracticeRun(practice, timeline, journal.journal(), Clock.systemUTC());
-    Thread hook = new Thread(() -> stopAndWait(run), "stop-on-ctrl-c");
+    PracticeControls controls = new PracticeControls(run, app.config().audio());
+    PracticeRun.Result result;
+    CountDownLatch reported = new CountDownLatch(1);
+    Thread hook = new Thread(() -> stopAndWait(run, reported), "stop-on-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
-    PracticeRun.Result result = run.run(audio);
+    try (PacerLoop loop = new PacerLoop(indicator, new PlaybackLight(run.stream(), audio::framesHeard),
+        System::nanoTime).start(); AutoCloseable keys = keys(controls, err)) {
+      result = run.run(audio);
+    }
     removeHook(hook);
     out.println("Session " + result.record().outcome().name().toLowerCase().replace('_', ' ') + "; recorded in "
         + journal.journal().file() + ".");
@@ -69,22 +93,36 @@ public final class PracticeCommand implements Callable<Integer> {
       out.println("The practice is in " + wav.describe() + "; play it with any audio player.");
     }
     result.journalProblem().ifPresent(p -> err.println("Journal: " + p));
+    out.flush();
+    reported.countDown();
     return 0;
   }
 
-  private static AudioOut output(App app, Path file, PrintWriter err) {
+  private AutoCloseable keys(PracticeControls controls, PrintWriter err) throws java.io.IOException {
+    if (!keyboard) {
+      return () -> { };
+    }
+    err.println(KeyboardCommands.HELP);
+    return KeyboardCommands.start(command -> controls.handle(command)
+        .ifPresent(what -> err.println("\r" + command.name().toLowerCase() + ": " + what)));
+  }
+
+  private static AudioOut output(App app, Path file, boolean realTime, PrintWriter err) {
     try {
-      return SoundCardOut.open(app.config().audio());
+      return SoundCardOut.open(app.config().audio(), err::println);
     } catch (AudioUnavailableException e) {
-      err.println("No sound output: " + e.getMessage() + ". Writing the practice to " + file + " instead.");
-      return new WavFileOut(file);
+      err.println("No sound output: " + e.getMessage() + ". Writing the practice to " + file
+          + (realTime ? " in real time, so the LED can be followed," : "") + " instead.");
+      return new WavFileOut(file, realTime, System::nanoTime);
     }
   }
 
-  private static void stopAndWait(PracticeRun run) {
+  /** On Ctrl-C: fade out, and let the journal record and the summary be written before the JVM exits. */
+  private static void stopAndWait(PracticeRun run, CountDownLatch reported) {
     run.stop();
     try {
       run.awaitFinished(Duration.ofSeconds(2));
+      reported.await(1, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

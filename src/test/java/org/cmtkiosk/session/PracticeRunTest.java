@@ -69,6 +69,11 @@ class PracticeRunTest {
       }
 
       @Override
+      public long framesHeard() {
+        return 0;
+      }
+
+      @Override
       public String describe() {
         return "test sink";
       }
@@ -108,6 +113,11 @@ class PracticeRunTest {
       @Override
       public void play(TimelineStream stream) throws IOException {
         throw new IOException("device unplugged");
+      }
+
+      @Override
+      public long framesHeard() {
+        return 0;
       }
 
       @Override
