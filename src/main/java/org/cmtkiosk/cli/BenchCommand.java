@@ -37,6 +37,10 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Practice to measure (default: ${DEFAULT-VALUE}).")
   String practiceId;
 
+  @Option(names = "--pacer-minutes", defaultValue = "5", paramLabel = "N",
+      description = "Length of the real-time LED pacing block to measure (default: ${DEFAULT-VALUE}; 0 skips it).")
+  int pacerMinutes;
+
   @Override
   public Integer call() throws Exception {
     var app = main.app();
@@ -48,7 +52,16 @@ public final class BenchCommand implements Callable<Integer> {
     KioskConfig config = app.config();
     Path scratch = Files.createTempDirectory("cmt-kiosk-bench");
     try {
-      print(machine(), measure(practice, config, scratch));
+      List<String[]> rows = new java.util.ArrayList<>(measure(practice, config, scratch));
+      if (pacerMinutes > 0) {
+        spec.commandLine().getErr().println("Measuring LED pacing in real time for " + pacerMinutes + " min...");
+        List<PacerBench.Result> pacer = new PacerBench(Duration.ofMinutes(pacerMinutes)).run();
+        rows.add(row("LED updates, deadline loop (ours)", String.format(Locale.ROOT, "%.2f ms",
+            pacer.get(0).percentileMs(0.99)), "p99 jitter; " + pacer.get(0).describe()));
+        rows.add(row("LED updates, naive sleep(20) loop", String.format(Locale.ROOT, "%.2f ms",
+            pacer.get(1).percentileMs(0.99)), "p99 jitter; " + pacer.get(1).describe()));
+      }
+      print(machine(), rows);
     } finally {
       deleteTree(scratch);
     }
@@ -100,9 +113,9 @@ public final class BenchCommand implements Callable<Integer> {
   private void print(String machine, List<String[]> rows) {
     var out = spec.commandLine().getOut();
     out.println("Machine: " + machine);
-    out.printf("| %-36s | %10s | %-45s |%n", "measure", "value", "notes");
+    out.printf("| %-36s | %10s | %s |%n", "measure", "value", "notes");
     out.printf("|%s|%s|%s|%n", "-".repeat(38), "-".repeat(12), "-".repeat(47));
-    rows.forEach(r -> out.printf("| %-36s | %10s | %-45s |%n", r[0], r[1], r[2]));
+    rows.forEach(r -> out.printf("| %-36s | %10s | %s |%n", r[0], r[1], r[2]));
   }
 
   private static String[] row(String measure, String value, String notes) {

@@ -19,6 +19,7 @@ public final class PacerLoop implements AutoCloseable {
   private final LongSupplier nanoClock;
   private final Thread thread;
   private volatile boolean running = true;
+  private volatile long startNanos;
 
   /**
    * @param level the level to show now (reads the audio position or another clock)
@@ -43,8 +44,14 @@ public final class PacerLoop implements AutoCloseable {
     indicator.show(level.getAsDouble());
   }
 
+  /** When the loop's thread started; update k is due at this plus k periods. */
+  public long startedAt() {
+    return startNanos;
+  }
+
   private void run() {
     long start = nanoClock.getAsLong();
+    startNanos = start;
     long period = PERIOD.toNanos();
     for (long k = 1; running; k++) {
       long deadline = start + k * period;

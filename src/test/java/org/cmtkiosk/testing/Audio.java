@@ -15,6 +15,15 @@ public final class Audio {
     return decode(bytes(new TimelineStream(timeline)));
   }
 
+  /** Everything left in the stream. */
+  public static byte[] bytesOf(TimelineStream stream) {
+    try {
+      return bytes(stream);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static byte[] bytes(TimelineStream stream) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
