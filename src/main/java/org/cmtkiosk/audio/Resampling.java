@@ -9,10 +9,15 @@ public final class Resampling {
 
   /** Returns {@code in} (at {@code fromRateHz}) at {@link Pcm#RATE_HZ}. */
   public static float[] toTimelineRate(float[] in, float fromRateHz) {
-    if (fromRateHz == Pcm.RATE_HZ) {
+    return resample(in, fromRateHz, Pcm.RATE_HZ);
+  }
+
+  /** Returns {@code in} (at {@code fromRateHz}) at {@code toRateHz}. */
+  public static float[] resample(float[] in, double fromRateHz, double toRateHz) {
+    if (fromRateHz == toRateHz) {
       return in.clone();
     }
-    double factor = Pcm.RATE_HZ / (double) fromRateHz;
+    double factor = toRateHz / fromRateHz;
     Resampler resampler = new Resampler(true, factor, factor);
     int expected = (int) Math.round(in.length * factor);
     float[] out = new float[expected + 4096];

@@ -1,0 +1,98 @@
+package org.cmtkiosk.listen;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.vosk.LibVosk;
+import org.vosk.LogLevel;
+import org.vosk.Model;
+import org.vosk.Recognizer;
+
+/**
+ * Vosk through its Java binding (JNA): one {@link Model} per process, one recogniser per listening thread, both
+ * closed when done (they hold native memory).
+ */
+public final class VoskRecogniser implements Recogniser {
+  /** The model this project is built and documented for. */
+  public static final String MODEL_NAME = "vosk-model-small-en-us-0.15";
+  private static Model model;
+  private static Path modelPath;
+  private final Recognizer recognizer;
+
+  private VoskRecogniser(Recognizer recognizer) {
+    this.recognizer = recognizer;
+  }
+
+  /** Checks that the native library loads (it ships in the vosk jar for x86-64 only). */
+  public static void loadNativeLibrary() throws VoiceUnavailableException {
+    try {
+      LibVosk.setLogLevel(LogLevel.WARNINGS);
+    } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
+      throw new VoiceUnavailableException("the Vosk native library (libvosk.so for " + System.getProperty("os.arch")
+          + ") could not be loaded (" + e.getMessage() + ") — on 64-bit Raspberry Pi OS, get libvosk.so from "
+          + "vosk-linux-aarch64-0.3.45.zip (Vosk 0.3.45 release), put it in /opt/cmt-kiosk/native and start Java with"
+          + " -Djna.library.path=/opt/cmt-kiosk/native (the installer does this)");
+    }
+  }
+
+  /** Loads the model at {@code path} once per process (again only if a different path is asked for). */
+  public static synchronized Model model(Path path) throws VoiceUnavailableException {
+    if (model != null && path.equals(modelPath)) {
+      return model;
+    }
+    if (!Files.isDirectory(path)) {
+      throw new VoiceUnavailableException("no Vosk model at " + path + " — download " + MODEL_NAME + ".zip (about "
+          + "40 MB) from the Vosk models page, unzip it there, or set voice.model in the config to where it is");
+    }
+    if (!Files.isDirectory(path.resolve("am")) || !Files.isDirectory(path.resolve("conf"))) {
+      throw new VoiceUnavailableException("the Vosk model at " + path + " is incomplete (no am/ or conf/ folder) — "
+          + "unzip " + MODEL_NAME + ".zip again so that " + path + "/am and " + path + "/conf exist");
+    }
+    loadNativeLibrary();
+    try {
+      Model loaded = new Model(path.toString());
+      if (model != null) {
+        model.close();
+      }
+      model = loaded;
+      modelPath = path;
+      return model;
+    } catch (IOException | RuntimeException e) {
+      throw new VoiceUnavailableException("the Vosk model at " + path + " could not be loaded (" + e.getMessage()
+          + ") — it may be damaged; unzip " + MODEL_NAME + ".zip again");
+    }
+  }
+
+  /** A recogniser for one listening thread, listening for {@code grammarJson}. */
+  public static VoskRecogniser open(Path modelPath, String grammarJson) throws VoiceUnavailableException {
+    Model m = model(modelPath);
+    try {
+      Recognizer r = new Recognizer(m, MicSource.FORMAT.getSampleRate(), grammarJson);
+      r.setWords(true);
+      return new VoskRecogniser(r);
+    } catch (IOException e) {
+      throw new VoiceUnavailableException("Vosk could not start a recogniser (" + e.getMessage() + ")");
+    }
+  }
+
+  @Override
+  public String accept(byte[] chunk, int length) {
+    return recognizer.acceptWaveForm(chunk, length) ? recognizer.getResult() : null;
+  }
+
+  @Override
+  public void grammar(String json) {
+    recognizer.setGrammar(json);
+    recognizer.reset();
+  }
+
+  /** What was heard of an utterance still under way when the input ends. */
+  public String finish() {
+    return recognizer.getFinalResult();
+  }
+
+  @Override
+  public void close() {
+    recognizer.close();
+  }
+}
