@@ -70,7 +70,7 @@ public final class VoskRecogniser implements Recogniser {
       Recognizer r = new Recognizer(m, MicSource.FORMAT.getSampleRate(), grammarJson);
       r.setWords(true);
       return new VoskRecogniser(r);
-    } catch (IOException e) {
+    } catch (RuntimeException e) {
       throw new VoiceUnavailableException("Vosk could not start a recogniser (" + e.getMessage() + ")");
     }
   }
