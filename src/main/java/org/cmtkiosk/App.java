@@ -1,10 +1,21 @@
 package org.cmtkiosk;
 
 import java.io.IOException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.cmtkiosk.listen.Context;
+import org.cmtkiosk.listen.Heard;
+import org.cmtkiosk.listen.Interpreter;
+import org.cmtkiosk.listen.JavaSoundMic;
+import org.cmtkiosk.listen.MicSource;
+import org.cmtkiosk.listen.VoiceCommands;
+import org.cmtkiosk.listen.VoiceUnavailableException;
+import org.cmtkiosk.listen.Vocabulary;
+import org.cmtkiosk.listen.VoskRecogniser;
 import org.cmtkiosk.pacer.ConsoleIndicator;
 import org.cmtkiosk.pacer.Indicator;
-import org.cmtkiosk.pacer.Pi4jIndicator;
+import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.practice.ContentRules;
@@ -59,12 +70,34 @@ public final class App {
   /** The breathing LED of the given mode; a GPIO that cannot be used is reported through {@code log}. */
   public Indicator indicator(KioskConfig.LedMode mode, Consumer<String> log) {
     return switch (mode) {
-      case PWM, DIGITAL -> Pi4jIndicator.open(new KioskConfig.Led(mode, config.led().pin(), config.led().pwmChip(),
+      case PWM, DIGITAL -> Pi4jGpio.openLed(new KioskConfig.Led(mode, config.led().pin(), config.led().pwmChip(),
           config.led().minBrightness(), config.led().maxBrightness(), config.led().gamma(),
           config.led().pwmFrequencyHz()), log);
       case CONSOLE -> new ConsoleIndicator(System.err);
       case NONE -> Indicator.NONE;
     };
+  }
+
+  /** The words understood now: the configured commands and the offered practices' spoken names. */
+  public Vocabulary vocabulary() {
+    return new Vocabulary(config.voice().words(), library().practices().stream().map(p -> p.spokenName()).toList());
+  }
+
+  /**
+   * Voice control listening on {@code mic} (the microphone when null). Throws, with one line saying what is missing
+   * and how to get it, when there is no model or native library.
+   */
+  public VoiceCommands voice(MicSource mic, Supplier<Context> context, BooleanSupplier deviceSpeaking,
+      Consumer<Heard> heard, Consumer<String> confused, Consumer<String> log) throws VoiceUnavailableException {
+    KioskConfig.Voice v = config.voice();
+    if (!v.enabled()) {
+      throw new VoiceUnavailableException("voice.enabled is false in the config");
+    }
+    Vocabulary vocabulary = vocabulary();
+    VoskRecogniser recogniser = VoskRecogniser.open(v.model(), vocabulary.grammar(context.get()));
+    MicSource source = mic != null ? mic : new JavaSoundMic(v.microphone(), log);
+    return new VoiceCommands(source, recogniser, new Interpreter(vocabulary, v.confidence(), v.bargeInConfidence()),
+        vocabulary, context, deviceSpeaking, heard, confused).start();
   }
 
   public JsonLinesJournal.Opened openJournal() throws IOException {

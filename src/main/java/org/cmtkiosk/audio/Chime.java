@@ -13,6 +13,22 @@ public final class Chime {
 
   private Chime() {}
 
+  /** The soft "heard you" sound: two quick rising notes, 160 ms, quiet. */
+  public static Pcm acknowledgement(double levelDbfs) {
+    int half = Pcm.RATE_HZ * 80 / 1000;
+    float[] out = new float[2 * half];
+    float[] low = new Oscillator(660, 1).next(half);
+    float[] high = new Oscillator(880, 1).next(half);
+    System.arraycopy(low, 0, out, 0, half);
+    System.arraycopy(high, 0, out, half, half);
+    for (int i = 0; i < out.length; i++) {
+      int inNote = i % half;
+      out[i] *= (float) (Fades.rise(Math.min(inNote, half - inNote) / (Pcm.RATE_HZ * 0.01)));
+    }
+    Levels.scale(out, Levels.toGain(levelDbfs));
+    return new Pcm(out);
+  }
+
   public static Pcm synthesise(double levelDbfs) {
     int n = (int) (LENGTH_S * Pcm.RATE_HZ);
     float[] out = new float[n];

@@ -44,6 +44,9 @@ public final class TimelineStream extends InputStream {
   private volatile double volumeDb;
   private volatile boolean toneOn = true;
   private int paceSteps;
+  private final List<Overlay> overlays = new java.util.ArrayList<>();
+  private final Deque<Pcm> interjections = new ArrayDeque<>();
+  private boolean resumeAfterInterjection;
   private LongConsumer listener = p -> { };
 
   public TimelineStream(Timeline timeline) {
@@ -178,6 +181,38 @@ public final class TimelineStream extends InputStream {
     return begun;
   }
 
+  /** Plays {@code clip} over whatever is playing, from the next block (e.g. the soft "command accepted" sound). */
+  public synchronized void playNow(Pcm clip) {
+    overlays.add(new Overlay(clip, false));
+  }
+
+  /** Pauses (with its fade), says {@code clip} (e.g. spoken help), and carries on where it was. */
+  public synchronized void interject(Pcm clip) {
+    interjections.add(clip);
+    if (!paused) {
+      pause();
+      resumeAfterInterjection = true;
+    }
+  }
+
+  /** Whether the device is making sound of its own (speech, a cue, a chime, help) at output {@code frame}. */
+  public boolean soundingAt(long frame) {
+    synchronized (this) {
+      if (!overlays.isEmpty() || !interjections.isEmpty()) {
+        return true;
+      }
+    }
+    long p = positionAt(frame);
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      long start = segmentStarts.get(i);
+      if (start >= 0 && start <= p) {
+        long at = p - start;
+        return segments.get(i).sounds().stream().anyMatch(s -> s.start() <= at && at < s.end());
+      }
+    }
+    return false;
+  }
+
   @Override
   public int read() {
     byte[] one = new byte[1];
@@ -209,6 +244,7 @@ public final class TimelineStream extends InputStream {
       }
     }
     applyGains(n);
+    mixOverlays(n, holding);
     toBytes(n);
     remember(n, !holding);
     listener.accept(position);
@@ -257,6 +293,48 @@ public final class TimelineStream extends InputStream {
         g *= 1 - Fades.rise((outputFrames + i - fadeFrom) / span);
       }
       mix[i] *= (float) g;
+    }
+  }
+
+  private void mixOverlays(int n, boolean holding) {
+    if (holding && interjections.peek() != null && overlays.stream().noneMatch(Overlay::interjection)) {
+      overlays.add(new Overlay(interjections.poll(), true));
+    }
+    for (Overlay o : overlays) {
+      o.mixInto(mix, n, volume.target());
+    }
+    boolean interjectionsOver = overlays.removeIf(Overlay::done) && interjections.isEmpty()
+        && overlays.stream().noneMatch(Overlay::interjection);
+    if (interjectionsOver && resumeAfterInterjection) {
+      resumeAfterInterjection = false;
+      resume();
+    }
+  }
+
+  /** A clip played on top of the timeline, outside its positions. */
+  private static final class Overlay {
+    private final Pcm clip;
+    private final boolean interjection;
+    private int pos;
+
+    Overlay(Pcm clip, boolean interjection) {
+      this.clip = clip;
+      this.interjection = interjection;
+    }
+
+    boolean interjection() {
+      return interjection;
+    }
+
+    boolean done() {
+      return pos >= clip.length();
+    }
+
+    void mixInto(float[] mix, int n, double gain) {
+      float[] s = clip.samples();
+      for (int i = 0; i < n && pos < s.length; i++, pos++) {
+        mix[i] += (float) (s[pos] * gain);
+      }
     }
   }
 

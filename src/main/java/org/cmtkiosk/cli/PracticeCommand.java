@@ -16,7 +16,19 @@ import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.WavFileOut;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
+import java.util.function.Consumer;
+import org.cmtkiosk.audio.Chime;
+import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.gpio.Pi4jGpio;
+import org.cmtkiosk.listen.ButtonGestures;
+import org.cmtkiosk.listen.Command;
+import org.cmtkiosk.listen.Context;
+import org.cmtkiosk.listen.Heard;
 import org.cmtkiosk.listen.KeyboardCommands;
+import org.cmtkiosk.listen.MicSource;
+import org.cmtkiosk.listen.VoiceUnavailableException;
+import org.cmtkiosk.listen.WavFileMic;
+import org.cmtkiosk.speech.SpeechException;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.PacerLoop;
 import org.cmtkiosk.pacer.PlaybackLight;
@@ -24,7 +36,6 @@ import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.PracticeControls;
 import org.cmtkiosk.session.PracticeRun;
 import org.cmtkiosk.yaml.DurationText;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,7 +43,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Plays a practice live on the sound card (or writes it to a WAV file when there is none) and journals it. */
-@Command(name = "practice", description = {"Play a practice on the sound card; Ctrl-C stops it gently.",
+@picocli.CommandLine.Command(name = "practice", description = {"Play a practice on the sound card; Ctrl-C stops it gently.",
     "Without a sound card the practice is written to PRACTICE.wav in the current directory."})
 public final class PracticeCommand implements Callable<Integer> {
   @ParentCommand
@@ -54,6 +65,10 @@ public final class PracticeCommand implements Callable<Integer> {
 
   @Option(names = "--keyboard", description = "Control the practice with single keys (space pauses, s stops...).")
   boolean keyboard;
+
+  @Option(names = "--mic-file", paramLabel = "FILE.wav",
+      description = "Use a WAV file (any format) as the microphone, in real time, for tests and diagnosis.")
+  Path micFile;
 
   @Override
   public Integer call() throws Exception {
@@ -82,8 +97,15 @@ public final class PracticeCommand implements Callable<Integer> {
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopAndWait(run, reported), "stop-on-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
+    Pcm heardYou = Chime.acknowledgement(app.config().chime().levelDbfs() - 8);
+    Consumer<Command> act = command -> controls.handle(command).ifPresent(what -> {
+      run.stream().playNow(heardYou);
+      err.println("\r" + command.name().toLowerCase() + ": " + what);
+    });
     try (PacerLoop loop = new PacerLoop(indicator, new PlaybackLight(run.stream(), audio::framesHeard),
-        System::nanoTime).start(); AutoCloseable keys = keys(controls, err)) {
+        System::nanoTime).start(); AutoCloseable keys = keys(act, err);
+        AutoCloseable voice = voice(app, run, audio, act, err);
+        AutoCloseable button = button(app, act, err)) {
       result = run.run(audio);
     }
     removeHook(hook);
@@ -98,13 +120,45 @@ public final class PracticeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private AutoCloseable keys(PracticeControls controls, PrintWriter err) throws java.io.IOException {
+  private AutoCloseable keys(Consumer<Command> act, PrintWriter err) throws java.io.IOException {
     if (!keyboard) {
       return () -> { };
     }
     err.println(KeyboardCommands.HELP);
-    return KeyboardCommands.start(command -> controls.handle(command)
-        .ifPresent(what -> err.println("\r" + command.name().toLowerCase() + ": " + what)));
+    return KeyboardCommands.start(act);
+  }
+
+  /** Voice control during the practice; without a model or native library, says why and carries on without. */
+  private AutoCloseable voice(App app, PracticeRun run, AudioOut audio, Consumer<Command> act, PrintWriter err) {
+    try {
+      MicSource mic = micFile == null ? null : new WavFileMic(micFile, true);
+      return app.voice(mic, () -> Context.PRACTICE, () -> run.stream().soundingAt(audio.framesHeard()),
+          heard -> {
+            if (heard instanceof Heard.CommandHeard c) {
+              act.accept(c.command());
+            }
+          },
+          help -> say(app, run, help, err), err::println);
+    } catch (VoiceUnavailableException | java.io.IOException e) {
+      err.println("Voice control is off: " + e.getMessage() + ". The button and keyboard still work.");
+      return () -> { };
+    }
+  }
+
+  private static void say(App app, PracticeRun run, String sentence, PrintWriter err) {
+    try {
+      run.stream().interject(app.speaker().speak(sentence));
+    } catch (SpeechException e) {
+      err.println(sentence);
+    }
+  }
+
+  private static AutoCloseable button(App app, Consumer<Command> act, PrintWriter err) {
+    if (!app.config().button().enabled()) {
+      return () -> { };
+    }
+    return Pi4jGpio.openButton(app.config().button().pin(),
+        new ButtonGestures(g -> act.accept(ButtonGestures.command(g, false))), err::println);
   }
 
   private static AudioOut output(App app, Path file, boolean realTime, PrintWriter err) {

@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ConfigLoader {
   public static final Path SYSTEM_CONFIG = Path.of("/etc/cmt-kiosk/cmt-kiosk.yaml");
   private static final Set<String> SECTIONS = Set.of("practices", "speech", "tone", "chime", "audio", "pacer", "led",
-      "journal");
+      "voice", "button", "journal");
 
   private ConfigLoader() {}
 
@@ -113,13 +113,28 @@ public final class ConfigLoader {
           "use pin 12, 13, 18 or 19 for mode pwm, or set mode: digital");
     }
 
+    Fields v = section(top, "voice", Set.of("enabled", "model", "microphone", "confidence", "barge_in_confidence",
+        "words"), problems);
+    KioskConfig.Voice dv = d.voice();
+    KioskConfig.Voice voice = new KioskConfig.Voice(v.bool("enabled").orElse(dv.enabled()),
+        v.text("model", false, "write the folder of the unpacked Vosk model").map(resolve).orElse(dv.model()),
+        v.textOrEmpty("microphone").map(String::strip).orElse(dv.microphone()),
+        v.number("confidence", 0, 1).orElse(dv.confidence()),
+        v.number("barge_in_confidence", 0, 1).orElse(dv.bargeInConfidence()),
+        v.mapping("words", "list each command's phrases, e.g. 'stop: [stop, end]'")
+            .map(words -> Words.read(words, problems)).orElse(dv.words()));
+
+    Fields b = section(top, "button", Set.of("enabled", "pin"), problems);
+    KioskConfig.Button button = new KioskConfig.Button(b.bool("enabled").orElse(d.button().enabled()),
+        b.integer("pin", false, 0, 27).orElse(d.button().pin()));
+
     Fields j = section(top, "journal", Set.of("directory"), problems);
     Path journal = j.text("directory", false, "write a folder path").map(resolve).orElse(d.journalDirectory());
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.list());
     }
-    return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, journal);
+    return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, voice, button, journal);
   }
 
   private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {

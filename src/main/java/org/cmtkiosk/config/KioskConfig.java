@@ -2,11 +2,14 @@ package org.cmtkiosk.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.breath.PaceLimits;
 
 /** Every setting of the kiosk, as read from {@code cmt-kiosk.yaml} or defaulted. */
 public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilence, Speech speech, Tone tone,
-    Chime chime, Audio audio, PaceLimits pace, Led led, Path journalDirectory) {
+    Chime chime, Audio audio, PaceLimits pace, Led led, Voice voice, Button button, Path journalDirectory) {
 
   /**
    * How speech sounds.
@@ -36,6 +39,21 @@ public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilenc
    */
   public record Audio(Duration buffer, String device, double volumeDb, double quietestDb, double loudestDb,
       double volumeStepDb, Duration retryEvery, Duration giveUpAfter) {}
+
+  /**
+   * Offline voice commands.
+   *
+   * @param model the unpacked Vosk model folder
+   * @param microphone part of the input device's name, or empty for the default
+   * @param confidence every word of a command must be at least this sure (0..1)
+   * @param bargeInConfidence the bar while the device itself is speaking (only stop, pause, too much)
+   * @param words each command's phrases, e.g. STOP → [stop, end, finish]
+   */
+  public record Voice(boolean enabled, Path model, String microphone, double confidence, double bargeInConfidence,
+      Map<Command, List<String>> words) {}
+
+  /** The one physical button (BCM GPIO number; wired to ground, internal pull-up). */
+  public record Button(boolean enabled, int pin) {}
 
   /** How the LED is driven. */
   public enum LedMode {

@@ -12,10 +12,14 @@ import org.cmtkiosk.audio.Resampling;
 public final class WavFileMic implements MicSource {
   private static final int CHUNK_SAMPLES = 1600;
   private final byte[] pcm;
+  private final boolean realTime;
   private int pos;
+  private long startNanos = -1;
 
-  public WavFileMic(Path file) throws IOException {
+  /** @param realTime hand out audio no faster than it would be spoken (for a live practice) */
+  public WavFileMic(Path file, boolean realTime) throws IOException {
     this.pcm = toVoskFormat(file);
+    this.realTime = realTime;
   }
 
   /** Reads {@code file} and converts it to 16 kHz, 16-bit, mono, little-endian bytes. */
@@ -53,9 +57,18 @@ public final class WavFileMic implements MicSource {
   }
 
   @Override
-  public byte[] next(Duration timeout) {
+  public byte[] next(Duration timeout) throws InterruptedException {
     if (pos >= pcm.length) {
       return null;
+    }
+    if (realTime) {
+      long now = System.nanoTime();
+      startNanos = startNanos < 0 ? now : startNanos;
+      long due = startNanos + pos / 2 * 1_000_000_000L / (long) FORMAT.getSampleRate();
+      if (due > now) {
+        Thread.sleep(Math.min(timeout.toMillis(), (due - now) / 1_000_000 + 1));
+        return new byte[0];
+      }
     }
     int n = Math.min(CHUNK_SAMPLES * 2, pcm.length - pos);
     byte[] chunk = java.util.Arrays.copyOfRange(pcm, pos, pos + n);

@@ -1,0 +1,159 @@
+package org.cmtkiosk.gpio;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import com.pi4j.io.gpio.digital.DigitalInput;
+import com.pi4j.io.gpio.digital.DigitalOutput;
+import com.pi4j.io.gpio.digital.DigitalState;
+import com.pi4j.io.gpio.digital.PullResistance;
+import com.pi4j.io.pwm.Pwm;
+import com.pi4j.io.pwm.PwmType;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
+import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.listen.ButtonGestures;
+import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.pacer.LedCurve;
+import org.cmtkiosk.pacer.PwmChannel;
+
+/**
+ * The Raspberry Pi's GPIO through Pi4J: the breathing LED (hardware PWM through the linuxfs provider with
+ * gamma-corrected brightness, or plain on/off through gpiod) and the push button (gpiod input, pull-up, debounced).
+ * The only class that imports Pi4J; the rest of the program sees an {@link Indicator} and {@link ButtonGestures}.
+ */
+public final class Pi4jGpio implements Indicator {
+  private final Context context;
+  private final Pwm pwm;
+  private final DigitalOutput digital;
+  private final LedCurve curve;
+  private final int frequencyHz;
+
+  private Pi4jGpio(Context context, Pwm pwm, DigitalOutput digital, KioskConfig.Led led) {
+    this.context = context;
+    this.pwm = pwm;
+    this.digital = digital;
+    this.curve = new LedCurve(led.minBrightness(), led.maxBrightness(), led.gamma());
+    this.frequencyHz = led.pwmFrequencyHz();
+  }
+
+  /**
+   * Opens the LED of the config's mode (pwm or digital) on the real GPIO. If the pin cannot be used (no GPIO, PWM
+   * not enabled, pin busy), says so once through {@code log} and returns {@link Indicator#NONE}.
+   */
+  public static Indicator openLed(KioskConfig.Led led, Consumer<String> log) {
+    boolean pwm = led.mode() == KioskConfig.LedMode.PWM;
+    try {
+      Context context = Pi4J.newContextBuilder()
+          .add(pwm ? LinuxFsPwmProvider.newInstance(led.pwmChip()) : GpioDDigitalOutputProvider.newInstance())
+          .build();
+      return openLed(led, context, pwm ? "linuxfs-pwm" : "gpiod-digital-output", log);
+    } catch (RuntimeException | LinkageError e) {
+      log.accept(unavailable(led, e));
+      return Indicator.NONE;
+    }
+  }
+
+  /** Opens the LED on a given Pi4J context and provider (e.g. the mock platform in tests). */
+  public static Indicator openLed(KioskConfig.Led led, Context context, String providerId, Consumer<String> log) {
+    try {
+      if (led.mode() == KioskConfig.LedMode.PWM) {
+        Pwm pwm = context.create(Pwm.newConfigBuilder(context).id("breathing-led").name("Breathing LED")
+            .address(PwmChannel.forPin(led.pin())).pwmType(PwmType.HARDWARE).frequency(led.pwmFrequencyHz()).initial(0).shutdown(0)
+            .provider(providerId).build());
+        return new Pi4jGpio(context, pwm, null, led);
+      }
+      DigitalOutput out = context.create(DigitalOutput.newConfigBuilder(context).id("breathing-led")
+          .name("Breathing LED").address(led.pin()).initial(DigitalState.LOW).shutdown(DigitalState.LOW)
+          .provider(providerId).build());
+      return new Pi4jGpio(context, null, out, led);
+    } catch (RuntimeException | LinkageError e) {
+      log.accept(unavailable(led, e));
+      shutdownQuietly(context);
+      return Indicator.NONE;
+    }
+  }
+
+  private static String unavailable(KioskConfig.Led led, Throwable e) {
+    String how = led.mode() == KioskConfig.LedMode.PWM
+        ? "on a Raspberry Pi add 'dtoverlay=pwm' (GPIO18) to /boot/firmware/config.txt and reboot, check"
+            + " led.pwm_chip against 'ls /sys/class/pwm', or set led.mode to digital or none"
+        : "check the pin is free (no other program or overlay uses it), or set led.mode to none";
+    return "LED off: cannot drive GPIO" + led.pin() + " (" + led.mode().name().toLowerCase() + "): "
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " — " + how
+        + "; the practice carries on without the LED";
+  }
+
+  /**
+   * Watches the button on {@code pin} (to ground, internal pull-up) and feeds its edges and the passing time to
+   * {@code gestures}. If the pin cannot be used, says so once and returns a no-op.
+   */
+  public static AutoCloseable openButton(int pin, ButtonGestures gestures, Consumer<String> log) {
+    try {
+      Context context = Pi4J.newContextBuilder().add(GpioDDigitalInputProvider.newInstance()).build();
+      return openButton(pin, context, "gpiod-digital-input", gestures, log);
+    } catch (RuntimeException | LinkageError e) {
+      log.accept(buttonUnavailable(pin, e));
+      return () -> { };
+    }
+  }
+
+  /** Watches the button through a given Pi4J context and provider (e.g. the mock platform in tests). */
+  public static AutoCloseable openButton(int pin, Context context, String providerId, ButtonGestures gestures,
+      Consumer<String> log) {
+    try {
+      DigitalInput input = context.create(DigitalInput.newConfigBuilder(context).id("button").name("Button")
+          .address(pin).pull(PullResistance.PULL_UP).debounce(ButtonGestures.DEBOUNCE.toNanos() / 1000)
+          .provider(providerId).build());
+      input.addListener(e -> gestures.edge(e.state() == DigitalState.LOW, System.nanoTime()));
+      ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "button");
+        t.setDaemon(true);
+        return t;
+      });
+      ticks.scheduleAtFixedRate(() -> gestures.tick(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
+      return () -> {
+        ticks.shutdownNow();
+        shutdownQuietly(context);
+      };
+    } catch (RuntimeException | LinkageError e) {
+      log.accept(buttonUnavailable(pin, e));
+      shutdownQuietly(context);
+      return () -> { };
+    }
+  }
+
+  private static String buttonUnavailable(int pin, Throwable e) {
+    return "Button off: cannot read GPIO" + pin + ": " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " — check the wiring (button between GPIO" + pin
+        + " and ground) and that this user is in the gpio group, or set button.enabled: false; voice and keys still"
+        + " work";
+  }
+
+  @Override
+  public void show(double level) {
+    if (pwm != null) {
+      pwm.on(curve.duty(level) * 100, frequencyHz);
+    } else {
+      digital.state(level >= 0.5 ? DigitalState.HIGH : DigitalState.LOW);
+    }
+  }
+
+  @Override
+  public void close() {
+    show(0);
+    shutdownQuietly(context);
+  }
+
+  private static void shutdownQuietly(Context context) {
+    try {
+      context.shutdown();
+    } catch (RuntimeException ignored) {
+      // Already shutting down; nothing else holds the pin.
+    }
+  }
+}
