@@ -15,6 +15,7 @@ import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.listen.VoskRecogniser;
 import org.cmtkiosk.pacer.ConsoleIndicator;
 import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.gpio.Board;
 import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
@@ -70,6 +71,7 @@ public final class App {
   /** The breathing LED of the given mode; a GPIO that cannot be used is reported through {@code log}. */
   public Indicator indicator(KioskConfig.LedMode mode, Consumer<String> log) {
     return switch (mode) {
+      case AUTO -> Board.isRaspberryPi() ? indicator(KioskConfig.LedMode.PWM, log) : Indicator.NONE;
       case PWM, DIGITAL -> Pi4jGpio.openLed(new KioskConfig.Led(mode, config.led().pin(), config.led().pwmChip(),
           config.led().minBrightness(), config.led().maxBrightness(), config.led().gamma(),
           config.led().pwmFrequencyHz()), log);

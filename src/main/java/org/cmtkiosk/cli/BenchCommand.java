@@ -14,6 +14,8 @@ import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.audio.WavFileOut;
 import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.listen.CommandEvaluation;
+import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.speech.CachedSpeaker;
 import org.cmtkiosk.speech.MarySpeaker;
@@ -53,6 +55,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("cmt-kiosk-bench");
     try {
       List<String[]> rows = new java.util.ArrayList<>(measure(practice, config, scratch));
+      rows.addAll(voice(config));
       if (pacerMinutes > 0) {
         spec.commandLine().getErr().println("Measuring LED pacing in real time for " + pacerMinutes + " min...");
         List<PacerBench.Result> pacer = new PacerBench(Duration.ofMinutes(pacerMinutes)).run();
@@ -108,6 +111,39 @@ public final class BenchCommand implements Callable<Integer> {
         row("Render whole practice (warm cache)", ms(render),
             String.format(Locale.ROOT, "%.0f s of audio to WAV", timeline.length() / (double) Pcm.RATE_HZ)),
         row("Java heap in use after GC", heapMiB + " MiB", "MaryTTS loaded, practice laid out"));
+  }
+
+  /** Recognition speed, latency and memory, when a Vosk model is present. */
+  private List<String[]> voice(KioskConfig config) {
+    var model = config.voice().model();
+    if (!Files.isDirectory(model.resolve("am"))) {
+      return List.<String[]>of(row("Voice recognition", "skipped", "no Vosk model at " + model + " (voice.model)"));
+    }
+    try {
+      spec.commandLine().getErr().println("Measuring voice recognition with the model at " + model + "...");
+      var vocabulary = new Vocabulary(config.voice().words(), List.of("breathing"));
+      var report = CommandEvaluation.run(config.speech(), model, vocabulary, config.voice().confidence());
+      return List.of(
+          row("Recognition real-time factor", String.format(Locale.ROOT, "%.3f", report.realTimeFactor()),
+              "Vosk small model, closed grammar"),
+          row("End of speech to command", String.format(Locale.ROOT, "%.0f ms", report.latencyMs(0.5)),
+              String.format(Locale.ROOT, "p50; p90 %.0f ms (endpointer delays in the model's conf/model.conf)",
+                  report.latencyMs(0.9))),
+          row("Command accuracy (10 dB SNR)", String.format(Locale.ROOT, "%.0f%%", 100 * report.accuracy()),
+              report.toString()),
+          row("Process memory, model loaded", rssMiB() + " MiB", "resident set size (VmRSS)"));
+    } catch (Exception e) {
+      return List.<String[]>of(row("Voice recognition", "failed", e.getMessage()));
+    }
+  }
+
+  private static long rssMiB() {
+    try {
+      return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+          .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   private void print(String machine, List<String[]> rows) {

@@ -86,7 +86,7 @@ public final class PracticeCommand implements Callable<Integer> {
     KioskConfig.LedMode ledMode = led != null ? led : app.config().led().mode();
     Indicator indicator = app.indicator(ledMode, err::println);
     AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize(),
-        ledMode != KioskConfig.LedMode.NONE, err);
+        indicator != Indicator.NONE, err);
     out.println((audio instanceof WavFileOut ? "Writing " : "Playing ") + practice.title() + " ("
         + DurationText.format(timeline.duration()) + ") " + (audio instanceof WavFileOut ? "to " : "on ")
         + audio.describe() + ". Ctrl-C stops it.");

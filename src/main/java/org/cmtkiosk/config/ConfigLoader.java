@@ -100,7 +100,7 @@ public final class ConfigLoader {
         "pwm_frequency_hz"), problems);
     KioskConfig.Led dl = d.led();
     KioskConfig.Led led = new KioskConfig.Led(
-        l.oneOf("mode", false, List.of("pwm", "digital", "console", "none"))
+        l.oneOf("mode", false, List.of("auto", "pwm", "digital", "console", "none"))
             .map(m -> KioskConfig.LedMode.valueOf(m.toUpperCase(java.util.Locale.ROOT))).orElse(dl.mode()),
         l.integer("pin", false, 0, 27).orElse(dl.pin()),
         l.integer("pwm_chip", false, 0, 9).orElse(dl.pwmChip()),
@@ -108,7 +108,8 @@ public final class ConfigLoader {
         l.number("max_brightness", 0, 1).orElse(dl.maxBrightness()),
         l.number("gamma", 1, 3).orElse(dl.gamma()),
         l.integer("pwm_frequency_hz", false, 100, 20_000).orElse(dl.pwmFrequencyHz()));
-    if (led.mode() == KioskConfig.LedMode.PWM && !List.of(12, 13, 18, 19).contains(led.pin())) {
+    if (led.mode() != KioskConfig.LedMode.DIGITAL && !List.of(12, 13, 18, 19).contains(led.pin())
+        && led.mode() != KioskConfig.LedMode.NONE && led.mode() != KioskConfig.LedMode.CONSOLE) {
       problems.at(l.raw("pin").orElse(l.node()), "GPIO" + led.pin() + " has no hardware PWM",
           "use pin 12, 13, 18 or 19 for mode pwm, or set mode: digital");
     }

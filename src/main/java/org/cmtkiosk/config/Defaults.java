@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.cmtkiosk.breath.PaceLimits;
+import org.cmtkiosk.gpio.Board;
 import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.listen.VoskRecogniser;
 
@@ -20,10 +21,10 @@ public final class Defaults {
         new KioskConfig.Chime(-16.0),
         new KioskConfig.Audio(Duration.ofMillis(150), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
         new PaceLimits(4, 8, Duration.ofSeconds(1), 3),
-        new KioskConfig.Led(KioskConfig.LedMode.PWM, 18, 0, 0.02, 0.8, 2.2, 1000),
+        new KioskConfig.Led(KioskConfig.LedMode.AUTO, 18, 0, 0.02, 0.8, 2.2, 1000),
         new KioskConfig.Voice(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
             + VoskRecogniser.MODEL_NAME), "", 0.75, 0.9, Vocabulary.DEFAULT_WORDS),
-        new KioskConfig.Button(true, 17),
+        new KioskConfig.Button(Board.isRaspberryPi(), 17),
         xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"));
   }
 

@@ -52,11 +52,13 @@ public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilenc
   public record Voice(boolean enabled, Path model, String microphone, double confidence, double bargeInConfidence,
       Map<Command, List<String>> words) {}
 
-  /** The one physical button (BCM GPIO number; wired to ground, internal pull-up). */
+  /** The one physical button (BCM GPIO number; wired to ground, internal pull-up); on by default on a Pi only. */
   public record Button(boolean enabled, int pin) {}
 
   /** How the LED is driven. */
   public enum LedMode {
+    /** PWM on a Raspberry Pi, no LED elsewhere. */
+    AUTO,
     /** Hardware PWM through Pi4J's linuxfs provider (GPIO 12, 13, 18 or 19; needs dtoverlay=pwm). */
     PWM,
     /** On/off through Pi4J's gpiod provider: on while breathing in and holding, off otherwise. */

@@ -1,17 +1,10 @@
 package org.cmtkiosk.pacer;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-
 /**
  * Which channel of the PWM chip drives a GPIO pin. Linux numbers PWM outputs by chip and channel, not by pin, and
  * the Raspberry Pi 5 (RP1 chip) numbers them differently from earlier models.
  */
 public final class PwmChannel {
-  private static final Path MODEL = Path.of("/proc/device-tree/model");
-
   private PwmChannel() {}
 
   /** The channel for {@code pin} (12, 13, 18 or 19) on this board. */
@@ -31,11 +24,6 @@ public final class PwmChannel {
   }
 
   static boolean isPi5() {
-    try {
-      return Files.isReadable(MODEL)
-          && new String(Files.readAllBytes(MODEL), StandardCharsets.US_ASCII).contains("Raspberry Pi 5");
-    } catch (IOException e) {
-      return false;
-    }
+    return org.cmtkiosk.gpio.Board.isPi5();
   }
 }

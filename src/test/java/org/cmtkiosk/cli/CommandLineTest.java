@@ -34,6 +34,10 @@ class CommandLineTest {
           cache_directory: %s
         audio:
           device: "no such device in tests"
+        led:
+          mode: none
+        button:
+          enabled: false
         journal:
           directory: journal
         """.formatted(Path.of("scripts").toAbsolutePath(), Path.of("target/test-speech-cache").toAbsolutePath()));

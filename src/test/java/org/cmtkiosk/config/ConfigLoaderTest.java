@@ -23,6 +23,10 @@ class ConfigLoaderTest {
     assertEquals(defaults.tone(), shipped.tone());
     assertEquals(defaults.chime(), shipped.chime());
     assertEquals(defaults.audio(), shipped.audio());
+    assertEquals(defaults.pace(), shipped.pace());
+    assertEquals(defaults.led(), shipped.led());
+    assertEquals(defaults.voice().words(), shipped.voice().words());
+    assertEquals(defaults.button(), shipped.button());
     assertEquals(Path.of("scripts").toAbsolutePath(), shipped.scriptsDirectory());
   }
 
