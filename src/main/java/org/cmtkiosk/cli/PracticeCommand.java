@@ -102,10 +102,10 @@ public final class PracticeCommand implements Callable<Integer> {
       run.stream().playNow(heardYou);
       err.println("\r" + command.name().toLowerCase() + ": " + what);
     });
-    try (PacerLoop loop = new PacerLoop(indicator, new PlaybackLight(run.stream(), audio::framesHeard),
-        System::nanoTime).start(); AutoCloseable keys = keys(act, err);
-        AutoCloseable voice = voice(app, run, audio, act, err);
-        AutoCloseable button = button(app, act, err)) {
+    try (AutoCloseable keys = keys(act, err); AutoCloseable voice = voice(app, run, audio, act, err);
+        AutoCloseable button = button(app, act, err);
+        PacerLoop loop = new PacerLoop(indicator, new PlaybackLight(run.stream(), audio::framesHeard),
+            System::nanoTime).start()) {
       result = run.run(audio);
     }
     removeHook(hook);
