@@ -35,6 +35,8 @@ import org.cmtkiosk.pacer.PlaybackLight;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.PracticeControls;
 import org.cmtkiosk.session.PracticeRun;
+import org.cmtkiosk.session.SessionLog;
+import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.yaml.DurationText;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,7 +93,8 @@ public final class PracticeCommand implements Callable<Integer> {
         + DurationText.format(timeline.duration()) + ") " + (audio instanceof WavFileOut ? "to " : "on ")
         + audio.describe() + ". Ctrl-C stops it.");
     out.flush();
-    PracticeRun run = new PracticeRun(practice, timeline, journal.journal(), Clock.systemUTC());
+    PracticeRun run = new PracticeRun(practice, timeline);
+    SessionLog log = new SessionLog(Clock.systemUTC());
     PracticeControls controls = new PracticeControls(run, app.config().audio());
     PracticeRun.Result result;
     CountDownLatch reported = new CountDownLatch(1);
@@ -99,6 +102,7 @@ public final class PracticeCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     Pcm heardYou = Chime.acknowledgement(app.config().chime().levelDbfs() - 8);
     Consumer<Command> act = command -> controls.handle(command).ifPresent(what -> {
+      log.command(command);
       run.stream().playNow(heardYou);
       err.println("\r" + command.name().toLowerCase() + ": " + what);
     });
@@ -108,16 +112,29 @@ public final class PracticeCommand implements Callable<Integer> {
             System::nanoTime).start()) {
       result = run.run(audio);
     }
+    log.practice(result);
+    String journalled = journal(journal.journal(), log.record(Clock.systemUTC()), err);
     removeHook(hook);
-    out.println("Session " + result.record().outcome().name().toLowerCase().replace('_', ' ') + "; recorded in "
-        + journal.journal().file() + ".");
+    result.failure().ifPresent(e -> err.println("Sound output failed: " + e.getMessage()));
+    out.println("Session " + result.done().outcome().name().toLowerCase().replace('_', ' ') + journalled + ".");
     if (audio instanceof WavFileOut wav) {
       out.println("The practice is in " + wav.describe() + "; play it with any audio player.");
     }
-    result.journalProblem().ifPresent(p -> err.println("Journal: " + p));
     out.flush();
     reported.countDown();
     return 0;
+  }
+
+  /** Appends the record; a journal that cannot be written is reported in one line, and the session still ends. */
+  static String journal(JsonLinesJournal journal, SessionRecord record, PrintWriter err) {
+    try {
+      journal.append(record);
+      return "; recorded in " + journal.file();
+    } catch (java.io.IOException e) {
+      err.println("Journal: could not write the session to " + journal.file() + " (" + e.getMessage()
+          + ") — check free disk space and that journal.directory is writable");
+      return " (not recorded)";
+    }
   }
 
   private AutoCloseable keys(Consumer<Command> act, PrintWriter err) throws java.io.IOException {

@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,50 @@ public final class JsonLinesJournal implements Journal {
       }
     }
     return records;
+  }
+
+  /**
+   * Deletes the records that ended before {@code cutoff}, keeping every other line exactly. The kept lines are
+   * written to a new file which then replaces the journal in one step, so a full disk or a power cut leaves the
+   * old journal as it was. Returns how many records were deleted.
+   */
+  public synchronized int deleteOlderThan(Instant cutoff) throws IOException {
+    if (!Files.exists(file)) {
+      return 0;
+    }
+    List<String> keep = new ArrayList<>();
+    int deleted = 0;
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (endedBefore(line, cutoff)) {
+        deleted++;
+      } else if (!line.isBlank()) {
+        keep.add(line);
+      }
+    }
+    if (deleted > 0) {
+      Path tmp = file.resolveSibling(file.getFileName() + ".new");
+      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        restrictToOwner(tmp);
+        ch.write(ByteBuffer.wrap((String.join("\n", keep) + (keep.isEmpty() ? "" : "\n"))
+            .getBytes(StandardCharsets.UTF_8)));
+        ch.force(true);
+      } catch (IOException e) {
+        Files.deleteIfExists(tmp);
+        throw e;
+      }
+      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return deleted;
+  }
+
+  private static boolean endedBefore(String line, Instant cutoff) {
+    try {
+      SessionRecord r = JSON.readValue(line, SessionRecord.class);
+      return r.end() != null && r.end().isBefore(cutoff);
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   private static void createPrivateDirectory(Path directory) throws IOException {

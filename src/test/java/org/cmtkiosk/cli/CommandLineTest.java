@@ -107,7 +107,8 @@ class CommandLineTest {
     assertTrue(AudioSystem.getAudioInputStream(wav.toFile()).getFrameLength() > 5 * 60 * 24_000);
     List<String> journal = Files.readAllLines(dir.resolve("journal/sessions.jsonl"));
     assertEquals(1, journal.size());
-    assertTrue(journal.get(0).contains("\"practice\":\"soothing-rhythm-breathing\""), journal::toString);
+    assertTrue(journal.get(0).contains("\"practices\":[{\"practice\":\"soothing-rhythm-breathing\""),
+        journal::toString);
     assertTrue(journal.get(0).contains("\"outcome\":\"completed\""), journal::toString);
     assertTrue(journal.get(0).contains("\"breathing\":[\"3-1-3-0\",\"5-0-5-0\"]"), journal::toString);
     assertTrue(out.toString().contains("Session completed; recorded in"), out::toString);

@@ -20,8 +20,13 @@ class JsonLinesJournalTest {
   Path dir;
 
   static SessionRecord record(String id, Outcome outcome) {
-    return new SessionRecord(id, "soothing-rhythm-breathing", "abc123def456", Instant.parse("2026-11-22T10:00:00Z"),
-        Instant.parse("2026-11-22T10:07:00Z"), outcome, List.of("3-1-3-0", "5-0-5-0"));
+    return record(id, outcome, Instant.parse("2026-11-22T10:07:00Z"));
+  }
+
+  static SessionRecord record(String id, Outcome outcome, Instant end) {
+    return new SessionRecord(id, end.minusSeconds(420), end, List.of(new SessionRecord.PracticeDone(
+        "soothing-rhythm-breathing", "abc123def456", outcome, List.of("3-1-3-0", "5-0-5-0"))),
+        java.util.Map.of("pause", 1), 4, 6, 6.0, 8.57);
   }
 
   @Test
@@ -34,6 +39,8 @@ class JsonLinesJournalTest {
     assertEquals(2, lines.size());
     assertTrue(lines.get(1).contains("\"outcome\":\"stopped_early\""), lines.get(1));
     assertTrue(lines.get(0).contains("\"start\":\"2026-11-22T10:00:00Z\""), lines.get(0));
+    assertTrue(lines.get(0).contains("\"commands\":{\"pause\":1},\"calm_before\":4,\"calm_after\":6"),
+        lines.get(0));
     List<String> problems = new ArrayList<>();
     assertEquals(List.of(record("s1", Outcome.COMPLETED), record("s2", Outcome.STOPPED_EARLY)), j.readAll(problems));
     assertEquals(List.of(), problems);
@@ -81,6 +88,23 @@ class JsonLinesJournalTest {
     j.append(record("s1", Outcome.COMPLETED));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(j.file())));
     assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("private"))));
+  }
+
+  @Test
+  void retentionDeletesOnlyRecordsOlderThanTheCutoffAndKeepsThemPrivate() throws Exception {
+    JsonLinesJournal j = JsonLinesJournal.open(dir).journal();
+    j.append(record("old", Outcome.COMPLETED, Instant.parse("2026-01-01T10:00:00Z")));
+    j.append(record("recent", Outcome.COMPLETED, Instant.parse("2026-11-01T10:00:00Z")));
+    Files.writeString(j.file(), "not a record\n", StandardOpenOption.APPEND);
+    j.append(record("today", Outcome.COMPLETED, Instant.parse("2026-11-22T10:00:00Z")));
+
+    assertEquals(1, j.deleteOlderThan(Instant.parse("2026-08-24T00:00:00Z")));
+
+    List<String> problems = new ArrayList<>();
+    assertEquals(List.of("recent", "today"), j.readAll(problems).stream().map(SessionRecord::sessionId).toList());
+    assertEquals(1, problems.size(), "an unreadable line is kept, not silently dropped");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(j.file())));
+    assertEquals(0, j.deleteOlderThan(Instant.parse("2026-08-24T00:00:00Z")));
   }
 
   @Test

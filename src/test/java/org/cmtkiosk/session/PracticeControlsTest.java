@@ -42,8 +42,7 @@ class PracticeControlsTest {
         """);
     Timeline t = new TimelineBuilder(new FakeSpeaker(), Defaults.config())
         .buildLive(p, (d, n) -> { }, Defaults.config().pace());
-    List<SessionRecord> journal = new ArrayList<>();
-    run = new PracticeRun(p, t, journal::add, Clock.systemUTC());
+    run = new PracticeRun(p, t);
     controls = new PracticeControls(run, Defaults.config().audio());
     stream = run.stream();
   }

@@ -1,7 +1,6 @@
 package org.cmtkiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -17,7 +16,6 @@ import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.config.Defaults;
-import org.cmtkiosk.journal.Journal;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.journal.SessionRecord.Outcome;
 import org.cmtkiosk.practice.Practice;
@@ -32,7 +30,6 @@ class PracticeRunTest {
   @TempDir
   Path dir;
 
-  private final List<SessionRecord> journal = new ArrayList<>();
   private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T09:00:00Z"), ZoneOffset.UTC);
   private Practice practice;
   private Timeline timeline;
@@ -82,33 +79,38 @@ class PracticeRunTest {
 
   @Test
   void completedPracticeIsJournalledWithTheBreathingUsed() throws Exception {
-    PracticeRun[] run = {new PracticeRun(practice, timeline, journal::add, clock)};
+    PracticeRun[] run = {new PracticeRun(practice, timeline)};
     PracticeRun.Result result = run[0].run(sink(run, Duration.ofHours(1)));
 
-    assertEquals(List.of(result.record()), journal);
-    assertEquals(Outcome.COMPLETED, result.record().outcome());
-    assertEquals("breathing-test", result.record().practiceId());
-    assertEquals(practice.version(), result.record().scriptVersion());
-    assertEquals(List.of("3-1-3-0", "5-0-5-0"), result.record().breathing());
+    assertEquals(Outcome.COMPLETED, result.done().outcome());
+    assertEquals("breathing-test", result.done().practiceId());
+    assertEquals(practice.version(), result.done().scriptVersion());
+    assertEquals(List.of("3-1-3-0", "5-0-5-0"), result.done().breathing());
+    assertEquals(6.0, result.breathsPerMinute().get(5), 1e-9);
     assertTrue(run[0].awaitFinished(Duration.ZERO));
+    SessionLog log = new SessionLog(clock);
+    log.practice(result);
+    SessionRecord record = log.record(clock);
+    assertEquals(6.0, record.slowestPerMinute(), 1e-9);
+    assertEquals(60.0 / 7, record.fastestPerMinute(), 1e-9);
   }
 
   @Test
   void stoppingEarlyIsJournalledAsStoppedWithOnlyTheBreathingReached() throws Exception {
-    PracticeRun[] run = {new PracticeRun(practice, timeline, journal::add, clock)};
+    PracticeRun[] run = {new PracticeRun(practice, timeline)};
     long secondBreath = timeline.marks().stream().filter(m -> m.label().startsWith("breath 2 ")).findFirst()
         .orElseThrow().start();
     Duration stopAt = org.cmtkiosk.audio.Pcm.timeOf(secondBreath + 100);
 
     PracticeRun.Result result = run[0].run(sink(run, stopAt));
 
-    assertEquals(Outcome.STOPPED_EARLY, result.record().outcome());
-    assertEquals(List.of("3-1-3-0", "3.5-0.8-3.5-0"), result.record().breathing());
+    assertEquals(Outcome.STOPPED_EARLY, result.done().outcome());
+    assertEquals(List.of("3-1-3-0", "3.5-0.8-3.5-0"), result.done().breathing());
   }
 
   @Test
-  void aFailingOutputIsJournalledAsAnErrorAndReported() {
-    PracticeRun run = new PracticeRun(practice, timeline, journal::add, clock);
+  void aFailingOutputIsReportedAsAnErrorNotThrown() {
+    PracticeRun run = new PracticeRun(practice, timeline);
     AudioOut broken = new AudioOut() {
       @Override
       public void play(TimelineStream stream) throws IOException {
@@ -125,19 +127,33 @@ class PracticeRunTest {
         return "broken";
       }
     };
-    assertThrows(IOException.class, () -> run.run(broken));
-    assertEquals(Outcome.ERROR, journal.get(0).outcome());
+    PracticeRun.Result result = run.run(broken);
+    assertEquals(Outcome.ERROR, result.done().outcome());
+    assertEquals("device unplugged", result.failure().orElseThrow().getMessage());
   }
 
   @Test
-  void aJournalThatCannotBeWrittenDoesNotLoseTheResult() throws Exception {
-    Journal full = record -> {
-      throw new IOException("No space left on device");
+  void stoppingForGroundingIsRecordedAsSuch() throws Exception {
+    PracticeRun[] run = {new PracticeRun(practice, timeline)};
+    AudioOut out = new AudioOut() {
+      @Override
+      public void play(TimelineStream stream) {
+        stream.read(new byte[9600], 0, 9600);
+        run[0].stopForGrounding();
+        Audio.bytesOf(stream);
+      }
+
+      @Override
+      public long framesHeard() {
+        return 0;
+      }
+
+      @Override
+      public String describe() {
+        return "test";
+      }
     };
-    PracticeRun[] run = {new PracticeRun(practice, timeline, full, clock)};
-    PracticeRun.Result result = run[0].run(sink(run, Duration.ofHours(1)));
-    assertEquals(Outcome.COMPLETED, result.record().outcome());
-    assertTrue(result.journalProblem().orElseThrow().contains("No space left on device"));
+    assertEquals(Outcome.GROUNDING_OFFERED, run[0].run(out).done().outcome());
   }
 
   @Test
