@@ -19,7 +19,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class ConfigLoader {
   public static final Path SYSTEM_CONFIG = Path.of("/etc/cmt-kiosk/cmt-kiosk.yaml");
   private static final Set<String> SECTIONS = Set.of("practices", "speech", "tone", "chime", "audio", "pacer", "led",
-      "voice", "button", "journal");
+      "voice", "button", "kiosk", "journal");
 
   private ConfigLoader() {}
 
@@ -129,13 +129,18 @@ public final class ConfigLoader {
     KioskConfig.Button button = new KioskConfig.Button(b.bool("enabled").orElse(d.button().enabled()),
         b.integer("pin", false, 0, 27).orElse(d.button().pin()));
 
-    Fields j = section(top, "journal", Set.of("directory"), problems);
+    KioskConfig.Kiosk kiosk = KioskSection.read(section(top, "kiosk", KioskSection.KEYS, problems), d.kiosk(),
+        problems);
+
+    Fields j = section(top, "journal", Set.of("directory", "retention_days"), problems);
     Path journal = j.text("directory", false, "write a folder path").map(resolve).orElse(d.journalDirectory());
+    int retention = j.integer("retention_days", false, 1, 3650).orElse(d.retentionDays());
 
     if (!problems.isEmpty()) {
       throw new ConfigException(problems.list());
     }
-    return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, voice, button, journal);
+    return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, voice, button, kiosk,
+        journal, retention);
   }
 
   private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {

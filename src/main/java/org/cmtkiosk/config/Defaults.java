@@ -4,6 +4,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
 import org.cmtkiosk.breath.PaceLimits;
 import org.cmtkiosk.gpio.Board;
 import org.cmtkiosk.listen.Vocabulary;
@@ -25,7 +27,11 @@ public final class Defaults {
         new KioskConfig.Voice(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
             + VoskRecogniser.MODEL_NAME), "", 0.75, 0.9, Vocabulary.DEFAULT_WORDS),
         new KioskConfig.Button(Board.isRaspberryPi(), 17),
-        xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"));
+        new KioskConfig.Kiosk(List.of(), "soothing-rhythm-breathing", 3, true, Duration.ofSeconds(20),
+            Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofMinutes(45),
+            "If you would like to talk to someone, please ask a member of staff.",
+            new KioskConfig.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), -8, 0.2)),
+        xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"), 90);
   }
 
   /** Expands a leading {@code ~/} and resolves relative paths against {@code base}. */

@@ -9,7 +9,8 @@ import org.cmtkiosk.breath.PaceLimits;
 
 /** Every setting of the kiosk, as read from {@code cmt-kiosk.yaml} or defaulted. */
 public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilence, Speech speech, Tone tone,
-    Chime chime, Audio audio, PaceLimits pace, Led led, Voice voice, Button button, Path journalDirectory) {
+    Chime chime, Audio audio, PaceLimits pace, Led led, Voice voice, Button button, Kiosk kiosk,
+    Path journalDirectory, int retentionDays) {
 
   /**
    * How speech sounds.
@@ -54,6 +55,28 @@ public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilenc
 
   /** The one physical button (BCM GPIO number; wired to ground, internal pull-up); on by default on a Pi only. */
   public record Button(boolean enabled, int pin) {}
+
+  /**
+   * The always-on session flow, as a site sets it up.
+   *
+   * @param offer the practice ids offered (empty = every valid practice)
+   * @param menuWait silence in the menu before the default practice is offered
+   * @param goodbyeAfter further silence before a soft goodbye and back to idle
+   * @param answerWait time to answer a check-in question before it is skipped
+   * @param maxSession a session closes after the practice under way once it has lasted this long
+   * @param helpMessage what "help" says first, e.g. where to find staff
+   */
+  public record Kiosk(List<String> offer, String defaultPractice, int menuExamples, boolean checkIn,
+      Duration menuWait, Duration goodbyeAfter, Duration answerWait, Duration maxSession, String helpMessage,
+      QuietHours quietHours) {}
+
+  /** Night-time: quieter and dimmer between {@code from} and {@code to} (local time; may span midnight). */
+  public record QuietHours(java.time.LocalTime from, java.time.LocalTime to, double volumeDb, double maxBrightness) {
+    /** Whether {@code t} falls in the quiet hours. */
+    public boolean contains(java.time.LocalTime t) {
+      return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+    }
+  }
 
   /** How the LED is driven. */
   public enum LedMode {
