@@ -2,6 +2,7 @@ package org.cmtkiosk;
 
 import java.nio.file.Path;
 import org.cmtkiosk.cli.BenchCommand;
+import org.cmtkiosk.cli.KioskCommand;
 import org.cmtkiosk.cli.ListCommand;
 import org.cmtkiosk.cli.PracticeCommand;
 import org.cmtkiosk.cli.PrepareCommand;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "cmt-kiosk", mixinStandardHelpOptions = true, version = "cmt-kiosk 0.1.0",
     description = "Offline, screen-free guided Compassionate Mind Training practices.",
     subcommands = {ListCommand.class, ValidateCommand.class, PracticeCommand.class, RenderCommand.class,
-        PrepareCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        PrepareCommand.class, KioskCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status when the configuration file has problems. */
   public static final int EXIT_CONFIG = 3;

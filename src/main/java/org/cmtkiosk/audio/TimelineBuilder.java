@@ -54,6 +54,12 @@ public final class TimelineBuilder {
     return new Layout(progress, sentences(practice).size(), limits).of(practice);
   }
 
+  /** Spoken words alone (a kiosk prompt), laid out like a 'say' step. */
+  public Timeline speech(String text) throws SpeechException {
+    Layout layout = new Layout((d, n) -> { }, Sentences.of(text).size(), null);
+    return new Timeline(List.of(layout.segment(new Step.Say(text, 0), 0)));
+  }
+
   /** The state of laying out one practice. */
   private final class Layout {
     private final Progress progress;

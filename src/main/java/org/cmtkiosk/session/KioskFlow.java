@@ -81,6 +81,10 @@ public final class KioskFlow {
     if (log != null) {
       log.command(c);
     }
+    dispatch(c);
+  }
+
+  private void dispatch(Command c) {
     if (state == State.IDLE) {
       if (c == Command.START || c == Command.PAUSE_OR_RESUME) {
         startSession();
@@ -106,14 +110,29 @@ public final class KioskFlow {
         if (c == Command.STOP) {
           stage.hush();
           goodbye();
+        } else if (answersTheQuestion()) {
+          stage.hush();
+          state = afterSaying;
+          waitingSince = clock.instant();
+          dispatch(c);
         }
       }
       default -> { }
     }
   }
 
+  /** Whether the prompt being said asks something a person may answer before it ends. */
+  private boolean answersTheQuestion() {
+    return afterSaying == State.MENU || afterSaying == State.OFFER || afterSaying == State.CHECK_IN;
+  }
+
   /** What the recogniser heard (commands go through {@link #command}). */
   public synchronized void heard(Heard h) {
+    if (state == State.SAYING && !(h instanceof Heard.CommandHeard) && answersTheQuestion()) {
+      stage.hush();
+      state = afterSaying;
+      waitingSince = clock.instant();
+    }
     if (h instanceof Heard.CommandHeard c) {
       command(c.command());
     } else if (h instanceof Heard.PracticeHeard p && (state == State.MENU || state == State.OFFER)) {
@@ -273,6 +292,16 @@ public final class KioskFlow {
 
   private void goodbye() {
     say(Prompts.GOODBYE, State.IDLE);
+  }
+
+  /** The kiosk is shutting down: stop what is playing and journal the session under way, if any. */
+  public synchronized void shutdown() {
+    if (run != null) {
+      run.stop();
+    }
+    stage.hush();
+    endSession();
+    state = State.IDLE;
   }
 
   /** Speaks, then enters {@code next}; entering IDLE ends the session and journals it. */

@@ -220,6 +220,21 @@ class KioskFlowTest {
   }
 
   @Test
+  void aPersonCanAnswerBeforeTheQuestionHasBeenSaidToTheEnd() {
+    startToMenu();
+    flow.command(Command.REPEAT);
+    assertEquals(State.SAYING, flow.state());
+    flow.heard(new Heard.PracticeHeard("breathing"));
+    assertEquals(Prompts.CHECK_IN, stage.lastSaid(), "the menu was cut short and the choice taken");
+    flow.heard(new Heard.NumberHeard(3));
+    assertEquals(State.PRACTICE, flow.state(), "the check-in answered while it was being asked");
+    flow.command(Command.STOP);
+    stage.finishPractice();
+    stage.finishSaying();
+    assertEquals(Map.of("start", 1, "repeat", 1, "stop", 1), journal.get(0).commands(), "each counted once");
+  }
+
+  @Test
   void quietHoursMakeSessionsQuieterAtNight() {
     MutableClock night = new MutableClock(Instant.parse("2026-11-23T22:30:00Z"));
     java.util.TimeZone saved = java.util.TimeZone.getDefault();

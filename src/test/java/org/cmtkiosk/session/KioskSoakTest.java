@@ -1,0 +1,70 @@
+package org.cmtkiosk.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.cmtkiosk.journal.SessionRecord;
+import org.cmtkiosk.listen.Command;
+import org.cmtkiosk.listen.Heard;
+import org.cmtkiosk.listen.Vocabulary;
+import org.cmtkiosk.testing.MutableClock;
+import org.cmtkiosk.testing.RecordingStage;
+import org.junit.jupiter.api.Test;
+
+/** 200 sessions back to back, with real audio rendering to a null output: memory and threads stay flat. */
+class KioskSoakTest {
+  private static final int SESSIONS = 200;
+
+  @Test
+  void twoHundredSessionsLeaveTheHeapAndThreadsAsTheyWere() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
+    RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
+    List<SessionRecord> journal = new ArrayList<>();
+    KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
+        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, r -> {
+          if (journal.size() < 3) {
+            journal.add(r);
+          }
+        });
+    int threadsBefore = Thread.activeCount();
+    long heapAfterFirst = 0;
+    for (int i = 0; i < SESSIONS; i++) {
+      flow.command(Command.START);
+      stage.finishSaying();
+      flow.heard(new Heard.PracticeHeard("grounding"));
+      stage.finishSaying();
+      flow.heard(new Heard.NumberHeard(i % 11));
+      stage.finishPractice();
+      stage.finishSaying();
+      flow.command(Command.SKIP);
+      stage.finishSaying();
+      clock.advance(Duration.ofMinutes(3));
+      assertEquals(KioskFlow.State.IDLE, flow.state());
+      if (i == 0) {
+        heapAfterFirst = usedHeap();
+      }
+      stage.said.clear();
+      stage.played.clear();
+      stage.lights.clear();
+      stage.quiet.clear();
+    }
+    long heapAfterLast = usedHeap();
+    assertTrue(heapAfterLast <= heapAfterFirst * 1.10, "heap grew from " + heapAfterFirst / 1024 + " KiB to "
+        + heapAfterLast / 1024 + " KiB");
+    assertEquals(threadsBefore, Thread.activeCount(), "no thread left behind");
+    assertTrue(stage.framesRendered() > SESSIONS * 60L * 24_000, "the practices were really rendered");
+    assertEquals(3, journal.size());
+  }
+
+  private static long usedHeap() {
+    Runtime rt = Runtime.getRuntime();
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return rt.totalMemory() - rt.freeMemory();
+  }
+}
