@@ -7,6 +7,7 @@ import org.cmtkiosk.cli.ListCommand;
 import org.cmtkiosk.cli.PracticeCommand;
 import org.cmtkiosk.cli.PrepareCommand;
 import org.cmtkiosk.cli.RenderCommand;
+import org.cmtkiosk.cli.ReportCommand;
 import org.cmtkiosk.cli.ValidateCommand;
 import org.cmtkiosk.config.ConfigException;
 import org.cmtkiosk.config.ConfigLoader;
@@ -19,7 +20,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "cmt-kiosk", mixinStandardHelpOptions = true, version = "cmt-kiosk 0.1.0",
     description = "Offline, screen-free guided Compassionate Mind Training practices.",
     subcommands = {ListCommand.class, ValidateCommand.class, PracticeCommand.class, RenderCommand.class,
-        PrepareCommand.class, KioskCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        PrepareCommand.class, KioskCommand.class, ReportCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status when the configuration file has problems. */
   public static final int EXIT_CONFIG = 3;
