@@ -2,6 +2,7 @@ package org.cmtkiosk;
 
 import java.nio.file.Path;
 import org.cmtkiosk.cli.BenchCommand;
+import org.cmtkiosk.cli.DoctorCommand;
 import org.cmtkiosk.cli.KioskCommand;
 import org.cmtkiosk.cli.ListCommand;
 import org.cmtkiosk.cli.PracticeCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "cmt-kiosk", mixinStandardHelpOptions = true, version = "cmt-kiosk 0.1.0",
     description = "Offline, screen-free guided Compassionate Mind Training practices.",
     subcommands = {ListCommand.class, ValidateCommand.class, PracticeCommand.class, RenderCommand.class,
-        PrepareCommand.class, KioskCommand.class, ReportCommand.class, BenchCommand.class,
+        PrepareCommand.class, KioskCommand.class, ReportCommand.class, DoctorCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   /** Exit status when the configuration file has problems. */
@@ -53,6 +54,11 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The config file named with --config, or null. */
+  public Path configPath() {
+    return config;
   }
 
   /** Reads the config and wires the app; config problems end the command with a clear list. */

@@ -1,0 +1,261 @@
+package org.cmtkiosk.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.cmtkiosk.App;
+import org.cmtkiosk.Main;
+import org.cmtkiosk.audio.AudioUnavailableException;
+import org.cmtkiosk.audio.Chime;
+import org.cmtkiosk.audio.JavaSoundLine;
+import org.cmtkiosk.audio.Levels;
+import org.cmtkiosk.audio.TimelineBuilder;
+import org.cmtkiosk.config.ConfigException;
+import org.cmtkiosk.config.ConfigLoader;
+import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.gpio.Board;
+import org.cmtkiosk.gpio.Pi4jGpio;
+import org.cmtkiosk.listen.ButtonGestures;
+import org.cmtkiosk.listen.JavaSoundMic;
+import org.cmtkiosk.listen.VoiceUnavailableException;
+import org.cmtkiosk.listen.VoskRecogniser;
+import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.speech.MarySpeaker;
+import org.cmtkiosk.speech.SpeechException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Checks everything the kiosk needs and prints one line each: OK, or PROBLEM with the fix. */
+@Command(name = "doctor", description = "Check Java, config, practices, speech, sound, microphone, voice model, "
+    + "GPIO, journal and disk; exit non-zero on any problem.")
+public final class DoctorCommand implements Callable<Integer> {
+  /** Below this much free space the speech cache or the journal may fill the disk. */
+  static final long MIN_FREE_BYTES = 200L * 1024 * 1024;
+
+  @ParentCommand
+  Main main;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--sound", description = "Also play a short, quiet chime on the sound output.")
+  boolean sound;
+
+  /** One check's result. */
+  record Check(String what, boolean ok, String detail, String fix) {
+    /** A failed check from a message written as "what is wrong — how to fix it". */
+    static Check problem(String what, String message, String defaultFix) {
+      int dash = message.indexOf(" — ");
+      return dash < 0 ? new Check(what, false, message, defaultFix)
+          : new Check(what, false, message.substring(0, dash), message.substring(dash + 3));
+    }
+
+    String line() {
+      return ok ? String.format(Locale.ROOT, "OK       %-22s %s", what, detail)
+          : String.format(Locale.ROOT, "PROBLEM  %-22s %s — %s", what, detail, fix);
+    }
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    List<Check> checks = new ArrayList<>();
+    checks.add(java());
+    KioskConfig config;
+    try {
+      config = ConfigLoader.load(main.configPath());
+      checks.add(new Check("config", true, config.source() == null ? "built-in defaults" : config.source().toString(),
+          ""));
+    } catch (ConfigException e) {
+      checks.add(new Check("config", false, e.problems().size() + " problem(s), first: " + e.problems().get(0),
+          "fix the lines listed by 'validate' and the config file"));
+      checks.forEach(c -> out.println(c.line()));
+      return 1;
+    }
+    App app = new App(config);
+    checks.add(practices(app));
+    checks.add(cache(app));
+    checks.add(voice(config));
+    checks.add(soundOutput(config));
+    checks.add(microphone(config));
+    checks.add(vosk(config));
+    checks.addAll(gpio(app, config));
+    checks.add(journal(config));
+    checks.add(disk(config));
+    checks.forEach(c -> out.println(c.line()));
+    long problems = checks.stream().filter(c -> !c.ok()).count();
+    out.println(problems == 0 ? "All " + checks.size() + " checks passed." : problems + " problem(s) found.");
+    return problems == 0 ? 0 : 1;
+  }
+
+  private static Check java() {
+    int version = Runtime.version().feature();
+    return new Check("java", version >= 17, "Java " + Runtime.version(), "install Java 17 or newer "
+        + "(sudo apt install openjdk-17-jre-headless)");
+  }
+
+  private static Check practices(App app) {
+    int valid = app.library().practices().size();
+    int broken = (int) app.library().problems().stream().map(p -> p.file()).distinct().count();
+    return new Check("practices", broken == 0 && valid > 0, valid + " valid, " + broken + " with problems in "
+        + app.config().scriptsDirectory(), "run 'validate' and fix the files it names");
+  }
+
+  private static Check cache(App app) {
+    long total = 0;
+    long missing = 0;
+    for (Practice p : app.library().practices()) {
+      for (String s : TimelineBuilder.sentences(p)) {
+        total++;
+        missing += app.speechCache().contains(s) ? 0 : 1;
+      }
+    }
+    return new Check("speech cache", missing == 0, (total - missing) + " of " + total + " sentences ready in "
+        + app.speechCache().directory(), "run 'prepare' (as the service user) so sessions never wait for MaryTTS");
+  }
+
+  private static Check voice(KioskConfig config) {
+    try {
+      MarySpeaker mary = new MarySpeaker(config.speech());
+      mary.speak("Hello.");
+      return new Check("speech voice", true, config.speech().voice() + " (MaryTTS started in "
+          + mary.startupTime().toMillis() + " ms)", "");
+    } catch (SpeechException e) {
+      return new Check("speech voice", false, e.getMessage(), "reinstall cmt-kiosk so lib/ holds the MaryTTS jars");
+    }
+  }
+
+  private Check soundOutput(KioskConfig config) {
+    try {
+      JavaSoundLine line = JavaSoundLine.open(config.audio());
+      String name = line.name();
+      if (sound) {
+        byte[] chime = toBytes(Chime.synthesise(config.chime().levelDbfs() - 10).samples());
+        line.write(chime, 0, chime.length);
+        line.drain();
+      }
+      line.close();
+      return new Check("sound output", true, name + (sound ? " (played a quiet chime)" : ""), "");
+    } catch (AudioUnavailableException e) {
+      return Check.problem("sound output", e.getMessage(), "connect speakers, or set audio.device");
+    }
+  }
+
+  private static byte[] toBytes(float[] s) {
+    byte[] b = new byte[s.length * 2];
+    for (int i = 0; i < s.length; i++) {
+      int v = Math.round(s[i] * 32767f);
+      b[2 * i] = (byte) v;
+      b[2 * i + 1] = (byte) (v >> 8);
+    }
+    return b;
+  }
+
+  private static Check microphone(KioskConfig config) {
+    List<String> log = new ArrayList<>();
+    JavaSoundMic mic = new JavaSoundMic(config.voice().microphone(), log::add);
+    try {
+      long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      double sum = 0;
+      long n = 0;
+      while (System.nanoTime() < end && log.isEmpty()) {
+        byte[] chunk = mic.next(Duration.ofMillis(200));
+        for (int i = 0; chunk != null && i + 1 < chunk.length; i += 2) {
+          double v = (short) ((chunk[i + 1] << 8) | (chunk[i] & 0xff)) / 32768.0;
+          sum += v * v;
+          n++;
+        }
+      }
+      if (!log.isEmpty() || n == 0) {
+        return Check.problem("microphone", log.isEmpty() ? "no audio in 2 s" : log.get(0).replaceFirst(
+            "; voice control is paused.*", ""), "plug in the USB microphone, or set voice.microphone");
+      }
+      double db = Levels.toDb(Math.sqrt(sum / n));
+      return new Check("microphone", db > -80, String.format(Locale.ROOT, "level %.0f dBFS over 2 s", db),
+          "the microphone gives silence: check it is not muted (alsamixer)");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Check("microphone", false, "interrupted", "run doctor again");
+    } finally {
+      mic.close();
+    }
+  }
+
+  private static Check vosk(KioskConfig config) {
+    try {
+      VoskRecogniser.loadNativeLibrary();
+      VoskRecogniser.model(config.voice().model());
+      return new Check("voice model", true, config.voice().model().toString(), "");
+    } catch (VoiceUnavailableException e) {
+      return Check.problem("voice model", e.getMessage(), "see README, Voice commands");
+    }
+  }
+
+  private static List<Check> gpio(App app, KioskConfig config) {
+    List<Check> checks = new ArrayList<>();
+    List<String> log = new ArrayList<>();
+    KioskConfig.LedMode mode = config.led().mode();
+    if (mode == KioskConfig.LedMode.NONE || mode == KioskConfig.LedMode.CONSOLE
+        || (mode == KioskConfig.LedMode.AUTO && !Board.isRaspberryPi())) {
+      checks.add(new Check("LED", true, "not used here (led.mode " + mode.name().toLowerCase(Locale.ROOT)
+          + (Board.isRaspberryPi() ? "" : ", not a Raspberry Pi") + ")", ""));
+    } else {
+      Indicator led = app.indicator(mode, log::add);
+      led.close();
+      checks.add(log.isEmpty() ? new Check("LED", true, "GPIO" + config.led().pin() + " "
+          + mode.name().toLowerCase(Locale.ROOT), "") : Check.problem("LED", log.get(0), "see README, Wiring"));
+    }
+    if (!config.button().enabled()) {
+      checks.add(new Check("button", true, "not used (button.enabled is false"
+          + (Board.isRaspberryPi() ? "" : ", not a Raspberry Pi") + ")", ""));
+    } else {
+      log.clear();
+      try (AutoCloseable b = Pi4jGpio.openButton(config.button().pin(), new ButtonGestures(g -> { }), log::add)) {
+        checks.add(log.isEmpty() ? new Check("button", true, "GPIO" + config.button().pin(), "")
+            : Check.problem("button", log.get(0), "see README, Wiring the button"));
+      } catch (Exception e) {
+        checks.add(new Check("button", false, e.getMessage(), "check the wiring"));
+      }
+    }
+    return checks;
+  }
+
+  private static Check journal(KioskConfig config) {
+    Path dir = config.journalDirectory();
+    try {
+      Files.createDirectories(dir);
+      Path probe = Files.createTempFile(dir, ".doctor", ".tmp");
+      Files.delete(probe);
+      return new Check("journal", true, dir + " is writable", "");
+    } catch (IOException e) {
+      return new Check("journal", false, dir + " is not writable (" + e.getMessage() + ")",
+          "create it and give it to the service user (the installer does this)");
+    }
+  }
+
+  private static Check disk(KioskConfig config) {
+    try {
+      Path dir = config.journalDirectory();
+      Path existing = dir;
+      while (existing != null && !Files.exists(existing)) {
+        existing = existing.getParent();
+      }
+      long free = Files.getFileStore(existing == null ? Path.of("/") : existing).getUsableSpace();
+      return new Check("disk space", free >= MIN_FREE_BYTES, free / (1024 * 1024) + " MiB free for the journal",
+          "free some space: at least " + MIN_FREE_BYTES / (1024 * 1024) + " MiB is needed for cache and journal");
+    } catch (IOException e) {
+      return new Check("disk space", false, e.getMessage(), "check the journal directory's disk");
+    }
+  }
+
+}
