@@ -97,6 +97,7 @@ public final class KioskCommand implements Callable<Integer> {
     List<String> ids = app.config().kiosk().offer();
     return app.library().practices().stream()
         .filter(p -> ids.isEmpty() ? !p.id().equals("welcome") && !p.id().equals("grounding") : ids.contains(p.id()))
+        .filter(p -> p.target().compareTo(app.config().kiosk().longestPractice()) <= 0)
         .sorted((a, b) -> a.id().equals(app.config().kiosk().defaultPractice()) ? -1
             : b.id().equals(app.config().kiosk().defaultPractice()) ? 1 : 0)
         .toList();

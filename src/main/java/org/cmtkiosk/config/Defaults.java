@@ -28,7 +28,7 @@ public final class Defaults {
             + VoskRecogniser.MODEL_NAME), "", 0.75, 0.9, Vocabulary.DEFAULT_WORDS),
         new KioskConfig.Button(Board.isRaspberryPi(), 17),
         new KioskConfig.Kiosk(List.of(), "soothing-rhythm-breathing", 3, true, Duration.ofSeconds(20),
-            Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofMinutes(45),
+            Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofMinutes(20),
             "If you would like to talk to someone, please ask a member of staff.",
             new KioskConfig.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), -8, 0.2)),
         xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"), 90);

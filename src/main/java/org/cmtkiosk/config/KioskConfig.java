@@ -63,11 +63,11 @@ public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilenc
    * @param menuWait silence in the menu before the default practice is offered
    * @param goodbyeAfter further silence before a soft goodbye and back to idle
    * @param answerWait time to answer a check-in question before it is skipped
-   * @param maxSession a session closes after the practice under way once it has lasted this long
+   * @param longestPractice practices written for longer than this are not offered (e.g. 10m on a busy ward)
    * @param helpMessage what "help" says first, e.g. where to find staff
    */
   public record Kiosk(List<String> offer, String defaultPractice, int menuExamples, boolean checkIn,
-      Duration menuWait, Duration goodbyeAfter, Duration answerWait, Duration maxSession, String helpMessage,
+      Duration menuWait, Duration goodbyeAfter, Duration answerWait, Duration longestPractice, String helpMessage,
       QuietHours quietHours) {}
 
   /** Night-time: quieter and dimmer between {@code from} and {@code to} (local time; may span midnight). */

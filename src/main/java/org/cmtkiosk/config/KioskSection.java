@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the {@code kiosk:} settings a site sets for its sessions. */
 final class KioskSection {
   static final Set<String> KEYS = Set.of("offer", "default_practice", "menu_examples", "check_in", "menu_wait",
-      "goodbye_after", "answer_wait", "max_session", "help_message", "quiet_hours");
+      "goodbye_after", "answer_wait", "longest_practice", "help_message", "quiet_hours");
   private static final Set<String> QUIET_KEYS = Set.of("from", "to", "volume_db", "max_brightness");
 
   private KioskSection() {}
@@ -33,7 +33,8 @@ final class KioskSection {
         k.duration("menu_wait", false, Duration.ofSeconds(5), Duration.ofMinutes(5)).orElse(d.menuWait()),
         k.duration("goodbye_after", false, Duration.ofSeconds(5), Duration.ofMinutes(10)).orElse(d.goodbyeAfter()),
         k.duration("answer_wait", false, Duration.ofSeconds(3), Duration.ofMinutes(2)).orElse(d.answerWait()),
-        k.duration("max_session", false, Duration.ofMinutes(5), Duration.ofHours(3)).orElse(d.maxSession()),
+        k.duration("longest_practice", false, Duration.ofMinutes(1), Duration.ofHours(1))
+            .orElse(d.longestPractice()),
         k.text("help_message", false, "write what help should say first").orElse(d.helpMessage()), quiet);
   }
 

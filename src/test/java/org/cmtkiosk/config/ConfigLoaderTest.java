@@ -26,7 +26,8 @@ class ConfigLoaderTest {
     assertEquals(defaults.pace(), shipped.pace());
     assertEquals(defaults.led(), shipped.led());
     assertEquals(defaults.voice().words(), shipped.voice().words());
-    assertEquals(defaults.button(), shipped.button());
+    assertEquals(defaults.kiosk(), shipped.kiosk());
+    assertEquals(defaults.retentionDays(), shipped.retentionDays());
     assertEquals(Path.of("scripts").toAbsolutePath(), shipped.scriptsDirectory());
   }
 
