@@ -15,23 +15,26 @@ public final class WavFiles {
 
   /** Writes {@code pcm} as a 16-bit mono WAV at the timeline rate. */
   public static void write(Pcm pcm, Path file) throws IOException {
-    byte[] bytes = new byte[pcm.length() * 2];
-    float[] s = pcm.samples();
+    byte[] bytes = toPcm16(pcm.samples());
+    write(new AudioInputStream(new ByteArrayInputStream(bytes), TimelineStream.FORMAT, pcm.length()), file);
+  }
+
+  /** Floats in [-1, 1] as 16-bit signed little-endian PCM, clipped at full scale. */
+  public static byte[] toPcm16(float[] s) {
+    byte[] bytes = new byte[s.length * 2];
     for (int i = 0; i < s.length; i++) {
       int v = Math.round(Math.max(-1f, Math.min(1f, s[i])) * 32767f);
       bytes[2 * i] = (byte) v;
       bytes[2 * i + 1] = (byte) (v >> 8);
     }
-    write(new AudioInputStream(new ByteArrayInputStream(bytes), TimelineStream.FORMAT, s.length), file);
+    return bytes;
   }
 
-  /** Writes a stream of known length as WAV. */
-  public static void write(AudioInputStream audio, Path file) throws IOException {
-    AudioSystem.write(audio, AudioFileFormat.Type.WAVE, file.toFile());
-  }
+  /** A decoded file: mono samples and their rate. */
+  public record Mono(float[] samples, float rateHz) {}
 
-  /** Reads a WAV file as mono floats at the timeline rate, converting rate, channels and sample size. */
-  public static Pcm read(Path file) throws IOException {
+  /** Reads a WAV file of any rate, sample size or channel count as mono floats at its own rate. */
+  public static Mono readMono(Path file) throws IOException {
     try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
       AudioFormat f = in.getFormat();
       AudioFormat pcm16 = new AudioFormat(f.getSampleRate(), 16, f.getChannels(), true, false);
@@ -47,10 +50,21 @@ public final class WavFiles {
           }
           mono[i] = sum / channels;
         }
-        return new Pcm(Resampling.toTimelineRate(mono, f.getSampleRate()));
+        return new Mono(mono, f.getSampleRate());
       }
     } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
-      throw new IOException("not a readable WAV file: " + e.getMessage(), e);
+      throw new IOException(file + " is not a WAV file Java can read (" + e.getMessage() + ")", e);
     }
+  }
+
+  /** Writes a stream of known length as WAV. */
+  public static void write(AudioInputStream audio, Path file) throws IOException {
+    AudioSystem.write(audio, AudioFileFormat.Type.WAVE, file.toFile());
+  }
+
+  /** Reads a WAV file as mono floats at the timeline rate, converting rate, channels and sample size. */
+  public static Pcm read(Path file) throws IOException {
+    Mono mono = readMono(file);
+    return new Pcm(Resampling.toTimelineRate(mono.samples(), mono.rateHz()));
   }
 }

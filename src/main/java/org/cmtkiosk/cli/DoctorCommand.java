@@ -16,6 +16,7 @@ import org.cmtkiosk.audio.Chime;
 import org.cmtkiosk.audio.JavaSoundLine;
 import org.cmtkiosk.audio.Levels;
 import org.cmtkiosk.audio.TimelineBuilder;
+import org.cmtkiosk.audio.WavFiles;
 import org.cmtkiosk.config.ConfigException;
 import org.cmtkiosk.config.ConfigLoader;
 import org.cmtkiosk.config.KioskConfig;
@@ -140,7 +141,7 @@ public final class DoctorCommand implements Callable<Integer> {
       JavaSoundLine line = JavaSoundLine.open(config.audio());
       String name = line.name();
       if (sound) {
-        byte[] chime = toBytes(Chime.synthesise(config.chime().levelDbfs() - 10).samples());
+        byte[] chime = WavFiles.toPcm16(Chime.synthesise(config.chime().levelDbfs() - 10).samples());
         line.write(chime, 0, chime.length);
         line.drain();
       }
@@ -149,16 +150,6 @@ public final class DoctorCommand implements Callable<Integer> {
     } catch (AudioUnavailableException e) {
       return Check.problem("sound output", e.getMessage(), "connect speakers, or set audio.device");
     }
-  }
-
-  private static byte[] toBytes(float[] s) {
-    byte[] b = new byte[s.length * 2];
-    for (int i = 0; i < s.length; i++) {
-      int v = Math.round(s[i] * 32767f);
-      b[2 * i] = (byte) v;
-      b[2 * i + 1] = (byte) (v >> 8);
-    }
-    return b;
   }
 
   private static Check microphone(KioskConfig config) {

@@ -9,6 +9,7 @@ import java.util.Random;
 import org.cmtkiosk.audio.Levels;
 import org.cmtkiosk.audio.Pcm;
 import org.cmtkiosk.audio.Resampling;
+import org.cmtkiosk.audio.WavFiles;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.speech.MarySpeaker;
 import org.cmtkiosk.speech.SpeechException;
@@ -124,13 +125,7 @@ public final class CommandEvaluation {
     for (int i = 0; i < all.length; i++) {
       all[i] += (float) (noise[i] * scale);
     }
-    byte[] out = new byte[all.length * 2];
-    for (int i = 0; i < all.length; i++) {
-      int v = Math.round(Math.max(-1f, Math.min(1f, all[i])) * 32767f);
-      out[2 * i] = (byte) v;
-      out[2 * i + 1] = (byte) (v >> 8);
-    }
-    return out;
+    return WavFiles.toPcm16(all);
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -3,10 +3,8 @@ package org.cmtkiosk.listen;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 import org.cmtkiosk.audio.Resampling;
+import org.cmtkiosk.audio.WavFiles;
 
 /** A WAV file as the microphone ({@code --mic-file}): any rate, size or channel count, converted for Vosk. */
 public final class WavFileMic implements MicSource {
@@ -24,31 +22,8 @@ public final class WavFileMic implements MicSource {
 
   /** Reads {@code file} and converts it to 16 kHz, 16-bit, mono, little-endian bytes. */
   static byte[] toVoskFormat(Path file) throws IOException {
-    try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
-      var f = in.getFormat();
-      var pcm16 = new javax.sound.sampled.AudioFormat(f.getSampleRate(), 16, f.getChannels(), true, false);
-      byte[] bytes = AudioSystem.getAudioInputStream(pcm16, in).readAllBytes();
-      int channels = f.getChannels();
-      float[] mono = new float[bytes.length / (2 * channels)];
-      for (int i = 0; i < mono.length; i++) {
-        float sum = 0;
-        for (int c = 0; c < channels; c++) {
-          int at = 2 * (i * channels + c);
-          sum += (short) ((bytes[at + 1] << 8) | (bytes[at] & 0xff));
-        }
-        mono[i] = sum / channels / 32768f;
-      }
-      float[] at16k = Resampling.resample(mono, f.getSampleRate(), FORMAT.getSampleRate());
-      byte[] out = new byte[at16k.length * 2];
-      for (int i = 0; i < at16k.length; i++) {
-        int v = Math.round(Math.max(-1f, Math.min(1f, at16k[i])) * 32767f);
-        out[2 * i] = (byte) v;
-        out[2 * i + 1] = (byte) (v >> 8);
-      }
-      return out;
-    } catch (UnsupportedAudioFileException | IllegalArgumentException e) {
-      throw new IOException(file + " is not a WAV file Java can read (" + e.getMessage() + ")", e);
-    }
+    WavFiles.Mono mono = WavFiles.readMono(file);
+    return WavFiles.toPcm16(Resampling.resample(mono.samples(), mono.rateHz(), FORMAT.getSampleRate()));
   }
 
   /** How long the file lasts. */
