@@ -1,7 +1,6 @@
 package org.cmtkiosk.session;
 
 import java.util.function.Consumer;
-import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.practice.Practice;
 
 /** What the kiosk does that a person sees or hears: the real one plays audio and lights the LED. */
@@ -29,7 +28,4 @@ public interface Stage {
 
   /** Whether the device is making sound of its own now (for the recogniser's barge-in rule). */
   boolean speaking();
-
-  /** An indicator that ignores everything, for stages without a light. */
-  Indicator NO_LIGHT = Indicator.NONE;
 }
