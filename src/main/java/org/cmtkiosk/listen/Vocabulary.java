@@ -35,6 +35,7 @@ public final class Vocabulary {
     w.put(Command.FASTER, List.of("faster"));
     w.put(Command.LOUDER, List.of("louder"));
     w.put(Command.QUIETER, List.of("quieter", "softer"));
+    w.put(Command.TONE, List.of("tone"));
     w.put(Command.REPEAT, List.of("repeat", "again"));
     w.put(Command.SKIP, List.of("skip", "next"));
     w.put(Command.HELP, List.of("help", "what can i say"));
@@ -75,7 +76,7 @@ public final class Vocabulary {
       case IDLE -> List.of(Command.START);
       case MENU -> List.of(Command.STOP, Command.HELP, Command.REPEAT, Command.YES, Command.NO, Command.START);
       case PRACTICE -> List.of(Command.STOP, Command.PAUSE, Command.RESUME, Command.SLOWER, Command.FASTER,
-          Command.LOUDER, Command.QUIETER, Command.REPEAT, Command.SKIP, Command.HELP, Command.MENU,
+          Command.LOUDER, Command.QUIETER, Command.TONE, Command.REPEAT, Command.SKIP, Command.HELP, Command.MENU,
           Command.GROUND_ME);
       case NUMBER -> List.of(Command.SKIP, Command.STOP, Command.HELP);
       case YES_NO -> List.of(Command.YES, Command.NO, Command.STOP, Command.HELP);

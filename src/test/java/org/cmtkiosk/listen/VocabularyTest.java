@@ -45,7 +45,7 @@ class VocabularyTest {
 
   @Test
   void saysWhatCanBeSaid() {
-    assertEquals("You can say: stop, pause, resume, slower, faster, louder, quieter, repeat, skip, help, menu, "
+    assertEquals("You can say: stop, pause, resume, slower, faster, louder, quieter, tone, repeat, skip, help, menu, "
         + "ground me.", vocabulary.whatYouCanSay(Context.PRACTICE));
     assertTrue(vocabulary.whatYouCanSay(Context.MENU).contains("the name of a practice, such as breathing"));
   }
