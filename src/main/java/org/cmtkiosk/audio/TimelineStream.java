@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongConsumer;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
 import org.cmtkiosk.breath.BreathPattern;
 import org.cmtkiosk.breath.BreathSchedule;
 
@@ -55,11 +54,6 @@ public final class TimelineStream extends InputStream {
     for (int i = 0; i < segments.size(); i++) {
       segmentStarts.set(i, -1);
     }
-  }
-
-  /** The whole timeline as an {@link AudioInputStream} of (planned) length. */
-  public static AudioInputStream audio(Timeline timeline) {
-    return new AudioInputStream(new TimelineStream(timeline), FORMAT, timeline.length());
   }
 
   /** Calls {@code listener} with the timeline position after each rendered block (e.g. for a progress bar). */

@@ -53,12 +53,4 @@ public record SessionRecord(
   public Duration duration() {
     return Duration.between(start, end);
   }
-
-  /** A session of one practice (the {@code practice} command). */
-  public static SessionRecord single(String sessionId, Instant start, Instant end, PracticeDone done,
-      Map<String, Integer> commands, List<Double> breathsPerMinute) {
-    return new SessionRecord(sessionId, start, end, List.of(done), commands, null, null,
-        breathsPerMinute.stream().min(Double::compare).orElse(null),
-        breathsPerMinute.stream().max(Double::compare).orElse(null));
-  }
 }

@@ -22,6 +22,7 @@ public final class ReportWriter {
   private ReportWriter() {}
 
   /** Writes the three files into {@code dir} (created if needed) and returns their paths. */
+  @SuppressWarnings("rawtypes")
   public static List<Path> write(Report report, Path dir) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(dir);
@@ -37,6 +38,8 @@ public final class ReportWriter {
     return List.of(sessions, daily, chart);
   }
 
+  /** XChart's multi-chart encoder takes a list of its raw Chart type. */
+  @SuppressWarnings("rawtypes")
   private static List<Chart> charts(Report r) {
     List<String> labels = r.days().stream().map(d -> d.date().getDayOfMonth() + "/" + d.date().getMonthValue())
         .toList();
