@@ -31,6 +31,8 @@ public final class App {
   private final KioskConfig config;
   private Library library;
   private CachedSpeaker speaker;
+  private SpeechCache speechCache;
+  private TimelineBuilder timelines;
 
   public App(KioskConfig config) {
     this.config = config;
@@ -41,7 +43,7 @@ public final class App {
   }
 
   /** The practices in the configured scripts directory (loaded once). */
-  public Library library() {
+  public synchronized Library library() {
     if (library == null) {
       library = Library.load(config.scriptsDirectory(), contentRules());
     }
@@ -53,19 +55,26 @@ public final class App {
   }
 
   /** Speech from the disk cache, starting MaryTTS only if a sentence is missing. */
-  public CachedSpeaker speaker() {
+  public synchronized CachedSpeaker speaker() {
     if (speaker == null) {
       speaker = new CachedSpeaker(speechCache(), () -> new MarySpeaker(config.speech()));
     }
     return speaker;
   }
 
-  public SpeechCache speechCache() {
-    return new SpeechCache(config.speech().cacheDirectory(), config.speech().styleKey());
+  public synchronized SpeechCache speechCache() {
+    if (speechCache == null) {
+      speechCache = new SpeechCache(config.speech().cacheDirectory(), config.speech().styleKey());
+    }
+    return speechCache;
   }
 
-  public TimelineBuilder timelines() {
-    return new TimelineBuilder(speaker(), config);
+  /** Lays out practices and prompts with the cached speaker (made once: it synthesises the chime). */
+  public synchronized TimelineBuilder timelines() {
+    if (timelines == null) {
+      timelines = new TimelineBuilder(speaker(), config);
+    }
+    return timelines;
   }
 
   /** The breathing LED of the given mode; a GPIO that cannot be used is reported through {@code log}. */
