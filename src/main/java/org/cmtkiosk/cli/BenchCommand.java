@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Measures speech and rendering speed on this machine and prints a small table. */
-@Command(name = "bench", description = "Measure MaryTTS start-up, synthesis speed, cache latency and render time.")
+@Command(name = "bench", description = "Measure speech, rendering, memory, LED pacing (real time) and, with a model, "
+    + "voice recognition.")
 public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
