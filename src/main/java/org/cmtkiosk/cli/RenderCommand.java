@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.cmtkiosk.App;
 import org.cmtkiosk.Main;
+import org.cmtkiosk.audio.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.audio.WavFileOut;
@@ -46,8 +47,8 @@ public final class RenderCommand implements Callable<Integer> {
 
   static void write(Timeline timeline, Path file) throws java.io.IOException {
     TimelineStream stream = new TimelineStream(timeline);
-    try (ProgressBar bar = Bars.on("Render", timeline.length() / 24_000, " s")) {
-      stream.onBlock(position -> bar.stepTo(position / 24_000));
+    try (ProgressBar bar = Bars.on("Render", timeline.length() / Pcm.RATE_HZ, " s")) {
+      stream.onBlock(position -> bar.stepTo(position / Pcm.RATE_HZ));
       new WavFileOut(file).play(stream);
     }
   }
