@@ -25,6 +25,9 @@ import org.cmtkiosk.speech.CachedSpeaker;
 import org.cmtkiosk.speech.MarySpeaker;
 import org.cmtkiosk.speech.SpeechCache;
 import org.cmtkiosk.audio.TimelineBuilder;
+import org.cmtkiosk.pacer.LedSettings;
+import org.cmtkiosk.pacer.LedMode;
+import org.cmtkiosk.listen.VoiceSettings;
 
 /** The one place that builds the real parts from the config; each is made on first use. */
 public final class App {
@@ -72,16 +75,16 @@ public final class App {
   /** Lays out practices and prompts with the cached speaker (made once: it synthesises the chime). */
   public synchronized TimelineBuilder timelines() {
     if (timelines == null) {
-      timelines = new TimelineBuilder(speaker(), config);
+      timelines = new TimelineBuilder(speaker(), config.layout());
     }
     return timelines;
   }
 
   /** The breathing LED of the given mode; a GPIO that cannot be used is reported through {@code log}. */
-  public Indicator indicator(KioskConfig.LedMode mode, Consumer<String> log) {
+  public Indicator indicator(LedMode mode, Consumer<String> log) {
     return switch (mode) {
-      case AUTO -> Board.isRaspberryPi() ? indicator(KioskConfig.LedMode.PWM, log) : Indicator.NONE;
-      case PWM, DIGITAL -> Pi4jGpio.openLed(new KioskConfig.Led(mode, config.led().pin(), config.led().pwmChip(),
+      case AUTO -> Board.isRaspberryPi() ? indicator(LedMode.PWM, log) : Indicator.NONE;
+      case PWM, DIGITAL -> Pi4jGpio.openLed(new LedSettings(mode, config.led().pin(), config.led().pwmChip(),
           config.led().minBrightness(), config.led().maxBrightness(), config.led().gamma(),
           config.led().pwmFrequencyHz()), log);
       case CONSOLE -> new ConsoleIndicator(System.err);
@@ -100,7 +103,7 @@ public final class App {
    */
   public VoiceCommands voice(MicSource mic, Supplier<Context> context, BooleanSupplier deviceSpeaking,
       Consumer<Heard> heard, Consumer<String> confused, Consumer<String> log) throws VoiceUnavailableException {
-    KioskConfig.Voice v = config.voice();
+    VoiceSettings v = config.voice();
     if (!v.enabled()) {
       throw new VoiceUnavailableException("voice.enabled is false in the config");
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.cmtkiosk.breath.Breath;
 import org.cmtkiosk.breath.BreathSchedule;
 import org.cmtkiosk.breath.Phase;
+import org.cmtkiosk.pcm.Pcm;
 
 /**
  * A breathing block: the pacing tone and the spoken cues, both placed from the block's schedule as playback reaches

@@ -1,5 +1,9 @@
 package org.cmtkiosk.audio;
 
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Fades;
+import org.cmtkiosk.pcm.Levels;
+
 /**
  * A soft bell: a few inharmonic partials with a gentle 15 ms attack and long decays, synthesised with TarsosDSP so
  * no audio asset has to ship. Peaks at {@code levelDbfs}.

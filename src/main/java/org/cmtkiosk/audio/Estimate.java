@@ -1,7 +1,6 @@
 package org.cmtkiosk.audio;
 
 import java.time.Duration;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.speech.EstimatingSpeaker;
 import org.cmtkiosk.speech.SpeechCache;
@@ -10,7 +9,7 @@ import org.cmtkiosk.speech.SpeechCache;
 public final class Estimate {
   private final TimelineBuilder builder;
 
-  public Estimate(KioskConfig config, SpeechCache cache) {
+  public Estimate(LayoutSettings config, SpeechCache cache) {
     var speech = config.speech();
     this.builder = new TimelineBuilder(new EstimatingSpeaker(cache, speech.ratePercent(), speech.commaPause()), config);
   }

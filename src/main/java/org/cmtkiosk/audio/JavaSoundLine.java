@@ -7,7 +7,7 @@ import javax.sound.sampled.DataLine;
 import javax.sound.sampled.LineUnavailableException;
 import javax.sound.sampled.Mixer;
 import javax.sound.sampled.SourceDataLine;
-import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.pcm.Pcm;
 
 /** A javax.sound output line with a buffer long enough not to underrun on a Raspberry Pi. */
 public final class JavaSoundLine implements PcmLine {
@@ -20,7 +20,7 @@ public final class JavaSoundLine implements PcmLine {
   }
 
   /** Opens the configured device (or the default), started and ready for writes. */
-  public static JavaSoundLine open(KioskConfig.Audio settings) throws AudioUnavailableException {
+  public static JavaSoundLine open(AudioSettings settings) throws AudioUnavailableException {
     DataLine.Info info = new DataLine.Info(SourceDataLine.class, TimelineStream.FORMAT);
     try {
       Optional<Mixer.Info> mixer = findMixer(settings.device(), info);

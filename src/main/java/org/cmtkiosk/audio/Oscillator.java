@@ -3,6 +3,7 @@ package org.cmtkiosk.audio;
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.io.TarsosDSPAudioFormat;
 import be.tarsos.dsp.synthesis.SineGenerator;
+import org.cmtkiosk.pcm.Pcm;
 
 /** A phase-continuous sine from TarsosDSP's {@link SineGenerator}, added block by block into a buffer. */
 final class Oscillator {

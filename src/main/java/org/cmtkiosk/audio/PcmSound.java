@@ -1,5 +1,7 @@
 package org.cmtkiosk.audio;
 
+import org.cmtkiosk.pcm.Pcm;
+
 /** A finished clip (speech, chime) played at a fixed gain. */
 public record PcmSound(Pcm pcm, double gain) implements Sound {
 

@@ -1,6 +1,7 @@
 package org.cmtkiosk.audio;
 
 import java.util.concurrent.locks.LockSupport;
+import org.cmtkiosk.pcm.Pcm;
 
 /** Plays into silence at the speed of real time: the kiosk's flow and LED still work on a machine without sound. */
 public final class RealTimeNullOut implements AudioOut {

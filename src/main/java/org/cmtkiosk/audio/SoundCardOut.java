@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.pcm.Pcm;
 
 /**
  * Live playback. If the device disappears mid-session (a USB speaker pulled out), the practice pauses where it was,
@@ -13,7 +13,7 @@ import org.cmtkiosk.config.KioskConfig;
  */
 public final class SoundCardOut implements AudioOut {
   private final PcmLine.Opener opener;
-  private final KioskConfig.Audio settings;
+  private final AudioSettings settings;
   private final Consumer<String> log;
   private final LongSupplier nanoClock;
   private final Waiter waiter;
@@ -26,7 +26,7 @@ public final class SoundCardOut implements AudioOut {
     void await(Duration d) throws InterruptedException;
   }
 
-  SoundCardOut(PcmLine.Opener opener, KioskConfig.Audio settings, Consumer<String> log, LongSupplier nanoClock,
+  SoundCardOut(PcmLine.Opener opener, AudioSettings settings, Consumer<String> log, LongSupplier nanoClock,
       Waiter waiter, String name) throws AudioUnavailableException {
     this.opener = opener;
     this.settings = settings;
@@ -38,7 +38,7 @@ public final class SoundCardOut implements AudioOut {
   }
 
   /** Opens the configured javax.sound device; fails at once (one line) when the machine has none. */
-  public static SoundCardOut open(KioskConfig.Audio settings, Consumer<String> log) throws AudioUnavailableException {
+  public static SoundCardOut open(AudioSettings settings, Consumer<String> log) throws AudioUnavailableException {
     JavaSoundLine first = JavaSoundLine.open(settings);
     boolean[] used = {false};
     PcmLine.Opener opener = () -> {

@@ -3,6 +3,7 @@ package org.cmtkiosk.audio;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.cmtkiosk.pcm.Pcm;
 
 /** A whole practice as segments (one per script step) played one after another. */
 public record Timeline(List<Segment> segments) {

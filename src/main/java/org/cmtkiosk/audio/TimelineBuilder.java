@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cmtkiosk.breath.BreathSchedule;
 import org.cmtkiosk.breath.PaceLimits;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.practice.Step;
-import org.cmtkiosk.speech.Sentences;
+import org.cmtkiosk.text.Sentences;
 import org.cmtkiosk.speech.Speaker;
 import org.cmtkiosk.speech.SpeechException;
+import org.cmtkiosk.pcm.Pcm;
 
 /** Lays a practice out on a {@link Timeline}: speech with its pauses, silences, chimes, breathing tone and cues. */
 public final class TimelineBuilder {
   private final Speaker speaker;
-  private final KioskConfig config;
+  private final LayoutSettings config;
   private final Pcm chime;
 
   /** Told after each sentence is ready, e.g. to move a progress bar. */
@@ -22,7 +22,7 @@ public final class TimelineBuilder {
     void sentenceReady(int done, int total);
   }
 
-  public TimelineBuilder(Speaker speaker, KioskConfig config) {
+  public TimelineBuilder(Speaker speaker, LayoutSettings config) {
     this.speaker = speaker;
     this.config = config;
     this.chime = Chime.synthesise(config.chime().levelDbfs());

@@ -11,6 +11,9 @@ import java.util.function.LongConsumer;
 import javax.sound.sampled.AudioFormat;
 import org.cmtkiosk.breath.BreathPattern;
 import org.cmtkiosk.breath.BreathSchedule;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Fades;
+import org.cmtkiosk.pcm.Levels;
 
 /**
  * Plays a {@link Timeline} as 16-bit little-endian PCM, segment after segment, and takes live controls from any
@@ -19,7 +22,7 @@ import org.cmtkiosk.breath.BreathSchedule;
  */
 public final class TimelineStream extends InputStream {
   /** 16-bit mono little-endian at the timeline rate: what the sound card and WAV files get. */
-  public static final AudioFormat FORMAT = new AudioFormat(Pcm.RATE_HZ, 16, 1, true, false);
+  public static final AudioFormat FORMAT = Pcm.FORMAT;
   /** 20 ms: the granularity of rendering and of live changes. */
   private static final int BLOCK = Pcm.RATE_HZ / 50;
   private static final int RAMP = Pcm.RATE_HZ / 10;

@@ -3,7 +3,9 @@ package org.cmtkiosk.audio;
 import org.cmtkiosk.breath.Breath;
 import org.cmtkiosk.breath.BreathCurve;
 import org.cmtkiosk.breath.Phase;
-import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Fades;
+import org.cmtkiosk.pcm.Levels;
 
 /**
  * The pacing tone of a breathing block: a soft sine (plus a quieter octave) whose loudness follows
@@ -18,7 +20,7 @@ public final class ToneSound {
   private final Oscillator octave;
   private final Ramp onOff = new Ramp(1.0, Pcm.RATE_HZ / 10);
 
-  public ToneSound(KioskConfig.Tone settings) {
+  public ToneSound(ToneSettings settings) {
     double scale = Levels.toGain(settings.levelDbfs()) / WAVE_PEAK;
     fundamental = new Oscillator(settings.frequencyHz(), scale);
     octave = new Oscillator(settings.frequencyHz() * 2, scale * Levels.toGain(OCTAVE_DB));

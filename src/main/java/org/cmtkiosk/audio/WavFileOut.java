@@ -7,6 +7,8 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.WavFiles;
 
 /**
  * Writes the timeline to a WAV file instead of playing it: as fast as possible, or in real time (so an LED or a

@@ -14,9 +14,9 @@ import org.cmtkiosk.Main;
 import org.cmtkiosk.audio.AudioUnavailableException;
 import org.cmtkiosk.audio.Chime;
 import org.cmtkiosk.audio.JavaSoundLine;
-import org.cmtkiosk.audio.Levels;
+import org.cmtkiosk.pcm.Levels;
 import org.cmtkiosk.audio.TimelineBuilder;
-import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.pcm.WavFiles;
 import org.cmtkiosk.config.ConfigException;
 import org.cmtkiosk.config.ConfigLoader;
 import org.cmtkiosk.config.KioskConfig;
@@ -35,6 +35,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.cmtkiosk.pacer.LedMode;
 
 /** Checks everything the kiosk needs and prints one line each: OK, or PROBLEM with the fix. */
 @Command(name = "doctor", description = "Check Java, config, practices, speech, sound, microphone, voice model, "
@@ -195,9 +196,9 @@ public final class DoctorCommand implements Callable<Integer> {
   private static List<Check> gpio(App app, KioskConfig config) {
     List<Check> checks = new ArrayList<>();
     List<String> log = new ArrayList<>();
-    KioskConfig.LedMode mode = config.led().mode();
-    if (mode == KioskConfig.LedMode.NONE || mode == KioskConfig.LedMode.CONSOLE
-        || (mode == KioskConfig.LedMode.AUTO && !Board.isRaspberryPi())) {
+    LedMode mode = config.led().mode();
+    if (mode == LedMode.NONE || mode == LedMode.CONSOLE
+        || (mode == LedMode.AUTO && !Board.isRaspberryPi())) {
       checks.add(new Check("LED", true, "not used here (led.mode " + mode.name().toLowerCase(Locale.ROOT)
           + (Board.isRaspberryPi() ? "" : ", not a Raspberry Pi") + ")", ""));
     } else {

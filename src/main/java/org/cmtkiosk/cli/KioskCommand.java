@@ -13,7 +13,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.cmtkiosk.App;
 import org.cmtkiosk.Main;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.listen.ButtonGestures;
@@ -27,6 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.cmtkiosk.pacer.LedMode;
 
 /** The always-on kiosk: waits for "start", a button press or a key, and guides one person at a time. */
 @picocli.CommandLine.Command(name = "kiosk", description = {"Run the always-on kiosk (for the systemd service).",
@@ -45,7 +45,7 @@ public final class KioskCommand implements Callable<Integer> {
   Path micFile;
 
   @Option(names = "--led", paramLabel = "MODE", description = "auto, pwm, digital, console or none.")
-  KioskConfig.LedMode led;
+  LedMode led;
 
   @Override
   public Integer call() throws Exception {

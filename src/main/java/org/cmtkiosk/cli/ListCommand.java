@@ -24,7 +24,7 @@ public final class ListCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     App app = main.app();
     var out = spec.commandLine().getOut();
-    Estimate estimate = new Estimate(app.config(), app.speechCache());
+    Estimate estimate = new Estimate(app.config().layout(), app.speechCache());
     out.printf("%-28s %-36s %9s%n", "ID", "TITLE", "DURATION");
     for (Practice p : app.library().practices()) {
       out.printf("%-28s %-36s %9s%n", p.id(), p.title(), DurationText.format(estimate.of(p)));

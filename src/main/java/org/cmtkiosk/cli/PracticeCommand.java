@@ -14,11 +14,10 @@ import org.cmtkiosk.audio.AudioUnavailableException;
 import org.cmtkiosk.audio.SoundCardOut;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.WavFileOut;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.JsonLinesJournal;
 import java.util.function.Consumer;
 import org.cmtkiosk.audio.Chime;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.listen.Command;
@@ -31,7 +30,7 @@ import org.cmtkiosk.listen.WavFileMic;
 import org.cmtkiosk.speech.SpeechException;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.PacerLoop;
-import org.cmtkiosk.pacer.PlaybackLight;
+import org.cmtkiosk.audio.PlaybackLight;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.PracticeControls;
 import org.cmtkiosk.session.PracticeRun;
@@ -43,6 +42,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import org.cmtkiosk.pacer.LedMode;
 
 /** Plays a practice live on the sound card (or writes it to a WAV file when there is none) and journals it. */
 @picocli.CommandLine.Command(name = "practice", description = {"Play a practice on the sound card; Ctrl-C stops it gently.",
@@ -63,7 +63,7 @@ public final class PracticeCommand implements Callable<Integer> {
 
   @Option(names = "--led", paramLabel = "MODE",
       description = "Breathing LED: pwm, digital, console (a bar in this terminal) or none (default: led.mode).")
-  KioskConfig.LedMode led;
+  LedMode led;
 
   @Option(names = "--keyboard", description = "Control the practice with single keys (space pauses, s stops...).")
   boolean keyboard;
@@ -85,7 +85,7 @@ public final class PracticeCommand implements Callable<Integer> {
     Timeline timeline = Prepared.liveTimeline(app, practice);
     JsonLinesJournal.Opened journal = app.openJournal();
     journal.repairNote().ifPresent(note -> err.println("Journal: " + note));
-    KioskConfig.LedMode ledMode = led != null ? led : app.config().led().mode();
+    LedMode ledMode = led != null ? led : app.config().led().mode();
     Indicator indicator = app.indicator(ledMode, err::println);
     AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize(),
         indicator != Indicator.NONE, err);

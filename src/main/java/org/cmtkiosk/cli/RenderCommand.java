@@ -5,7 +5,7 @@ import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.cmtkiosk.App;
 import org.cmtkiosk.Main;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.audio.WavFileOut;

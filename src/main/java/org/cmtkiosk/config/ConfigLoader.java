@@ -14,6 +14,13 @@ import org.cmtkiosk.breath.PaceLimits;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.cmtkiosk.speech.SpeechSettings;
+import org.cmtkiosk.audio.ToneSettings;
+import org.cmtkiosk.audio.ChimeSettings;
+import org.cmtkiosk.audio.AudioSettings;
+import org.cmtkiosk.pacer.LedSettings;
+import org.cmtkiosk.pacer.LedMode;
+import org.cmtkiosk.listen.VoiceSettings;
 
 /** Finds and reads {@code cmt-kiosk.yaml}: {@code --config PATH}, else /etc/cmt-kiosk, else built-in defaults. */
 public final class ConfigLoader {
@@ -50,8 +57,8 @@ public final class ConfigLoader {
 
     Fields s = section(top, "speech", Set.of("voice", "rate_percent", "pitch_percent", "comma_pause",
         "sentence_pause", "paragraph_pause", "level_dbfs", "cache_directory"), problems);
-    KioskConfig.Speech ds = d.speech();
-    KioskConfig.Speech speech = new KioskConfig.Speech(
+    SpeechSettings ds = d.speech();
+    SpeechSettings speech = new SpeechSettings(
         s.text("voice", false, "write a MaryTTS voice name, e.g. cmu-slt-hsmm").orElse(ds.voice()),
         s.integer("rate_percent", false, -60, 20).orElse(ds.ratePercent()),
         s.integer("pitch_percent", false, -30, 30).orElse(ds.pitchPercent()),
@@ -62,17 +69,17 @@ public final class ConfigLoader {
         s.text("cache_directory", false, "write a folder path").map(resolve).orElse(ds.cacheDirectory()));
 
     Fields t = section(top, "tone", Set.of("enabled", "frequency_hz", "level_dbfs"), problems);
-    KioskConfig.Tone tone = new KioskConfig.Tone(t.bool("enabled").orElse(d.tone().enabled()),
+    ToneSettings tone = new ToneSettings(t.bool("enabled").orElse(d.tone().enabled()),
         t.number("frequency_hz", 80, 1000).orElse(d.tone().frequencyHz()),
         t.number("level_dbfs", -60, -10).orElse(d.tone().levelDbfs()));
 
     Fields c = section(top, "chime", Set.of("level_dbfs"), problems);
-    KioskConfig.Chime chime = new KioskConfig.Chime(c.number("level_dbfs", -60, -3).orElse(d.chime().levelDbfs()));
+    ChimeSettings chime = new ChimeSettings(c.number("level_dbfs", -60, -3).orElse(d.chime().levelDbfs()));
 
     Fields a = section(top, "audio", Set.of("buffer", "device", "volume_db", "quietest_db", "loudest_db",
         "volume_step_db", "retry_every", "give_up_after"), problems);
-    KioskConfig.Audio da = d.audio();
-    KioskConfig.Audio audio = new KioskConfig.Audio(
+    AudioSettings da = d.audio();
+    AudioSettings audio = new AudioSettings(
         a.duration("buffer", false, Duration.ofMillis(20), Duration.ofSeconds(1)).orElse(da.buffer()),
         a.textOrEmpty("device").map(String::strip).orElse(da.device()),
         a.number("volume_db", -40, 12).orElse(da.volumeDb()),
@@ -98,26 +105,26 @@ public final class ConfigLoader {
 
     Fields l = section(top, "led", Set.of("mode", "pin", "pwm_chip", "min_brightness", "max_brightness", "gamma",
         "pwm_frequency_hz"), problems);
-    KioskConfig.Led dl = d.led();
-    KioskConfig.Led led = new KioskConfig.Led(
+    LedSettings dl = d.led();
+    LedSettings led = new LedSettings(
         l.oneOf("mode", false, List.of("auto", "pwm", "digital", "console", "none"))
-            .map(m -> KioskConfig.LedMode.valueOf(m.toUpperCase(java.util.Locale.ROOT))).orElse(dl.mode()),
+            .map(m -> LedMode.valueOf(m.toUpperCase(java.util.Locale.ROOT))).orElse(dl.mode()),
         l.integer("pin", false, 0, 27).orElse(dl.pin()),
         l.integer("pwm_chip", false, 0, 9).orElse(dl.pwmChip()),
         l.number("min_brightness", 0, 1).orElse(dl.minBrightness()),
         l.number("max_brightness", 0, 1).orElse(dl.maxBrightness()),
         l.number("gamma", 1, 3).orElse(dl.gamma()),
         l.integer("pwm_frequency_hz", false, 100, 20_000).orElse(dl.pwmFrequencyHz()));
-    if (led.mode() != KioskConfig.LedMode.DIGITAL && !List.of(12, 13, 18, 19).contains(led.pin())
-        && led.mode() != KioskConfig.LedMode.NONE && led.mode() != KioskConfig.LedMode.CONSOLE) {
+    if (led.mode() != LedMode.DIGITAL && !List.of(12, 13, 18, 19).contains(led.pin())
+        && led.mode() != LedMode.NONE && led.mode() != LedMode.CONSOLE) {
       problems.at(l.raw("pin").orElse(l.node()), "GPIO" + led.pin() + " has no hardware PWM",
           "use pin 12, 13, 18 or 19 for mode pwm, or set mode: digital");
     }
 
     Fields v = section(top, "voice", Set.of("enabled", "model", "microphone", "confidence", "barge_in_confidence",
         "words"), problems);
-    KioskConfig.Voice dv = d.voice();
-    KioskConfig.Voice voice = new KioskConfig.Voice(v.bool("enabled").orElse(dv.enabled()),
+    VoiceSettings dv = d.voice();
+    VoiceSettings voice = new VoiceSettings(v.bool("enabled").orElse(dv.enabled()),
         v.text("model", false, "write the folder of the unpacked Vosk model").map(resolve).orElse(dv.model()),
         v.textOrEmpty("microphone").map(String::strip).orElse(dv.microphone()),
         v.number("confidence", 0, 1).orElse(dv.confidence()),

@@ -10,6 +10,13 @@ import org.cmtkiosk.breath.PaceLimits;
 import org.cmtkiosk.gpio.Board;
 import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.listen.VoskRecogniser;
+import org.cmtkiosk.speech.SpeechSettings;
+import org.cmtkiosk.audio.ToneSettings;
+import org.cmtkiosk.audio.ChimeSettings;
+import org.cmtkiosk.audio.AudioSettings;
+import org.cmtkiosk.pacer.LedSettings;
+import org.cmtkiosk.pacer.LedMode;
+import org.cmtkiosk.listen.VoiceSettings;
 
 /** Built-in settings, used when no config file is found and for every setting a file leaves out. */
 public final class Defaults {
@@ -17,14 +24,14 @@ public final class Defaults {
 
   public static KioskConfig config() {
     return new KioskConfig(null, appHome().resolve("scripts"), Duration.ofSeconds(90),
-        new KioskConfig.Speech("cmu-slt-hsmm", -25, -3, Duration.ofMillis(300), Duration.ofMillis(900),
+        new SpeechSettings("cmu-slt-hsmm", -25, -3, Duration.ofMillis(300), Duration.ofMillis(900),
             Duration.ofMillis(1800), -21.0, xdg("XDG_CACHE_HOME", ".cache").resolve("cmt-kiosk/speech")),
-        new KioskConfig.Tone(true, 220.0, -30.0),
-        new KioskConfig.Chime(-16.0),
-        new KioskConfig.Audio(Duration.ofMillis(150), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
+        new ToneSettings(true, 220.0, -30.0),
+        new ChimeSettings(-16.0),
+        new AudioSettings(Duration.ofMillis(150), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
         new PaceLimits(4, 8, Duration.ofSeconds(1), 3),
-        new KioskConfig.Led(KioskConfig.LedMode.AUTO, 18, 0, 0.02, 0.8, 2.2, 1000),
-        new KioskConfig.Voice(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
+        new LedSettings(LedMode.AUTO, 18, 0, 0.02, 0.8, 2.2, 1000),
+        new VoiceSettings(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
             + VoskRecogniser.MODEL_NAME), "", 0.75, 0.9, Vocabulary.DEFAULT_WORDS),
         new KioskConfig.Button(Board.isRaspberryPi(), 17),
         new KioskConfig.Kiosk(List.of(), "soothing-rhythm-breathing", 3, true, Duration.ofSeconds(20),

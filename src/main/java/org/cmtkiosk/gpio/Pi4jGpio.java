@@ -15,11 +15,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.LedCurve;
-import org.cmtkiosk.pacer.PwmChannel;
+import org.cmtkiosk.pacer.LedSettings;
+import org.cmtkiosk.pacer.LedMode;
 
 /**
  * The Raspberry Pi's GPIO through Pi4J: the breathing LED (hardware PWM through the linuxfs provider with
@@ -33,7 +33,7 @@ public final class Pi4jGpio implements Indicator {
   private final LedCurve curve;
   private final int frequencyHz;
 
-  private Pi4jGpio(Context context, Pwm pwm, DigitalOutput digital, KioskConfig.Led led) {
+  private Pi4jGpio(Context context, Pwm pwm, DigitalOutput digital, LedSettings led) {
     this.context = context;
     this.pwm = pwm;
     this.digital = digital;
@@ -45,8 +45,8 @@ public final class Pi4jGpio implements Indicator {
    * Opens the LED of the config's mode (pwm or digital) on the real GPIO. If the pin cannot be used (no GPIO, PWM
    * not enabled, pin busy), says so once through {@code log} and returns {@link Indicator#NONE}.
    */
-  public static Indicator openLed(KioskConfig.Led led, Consumer<String> log) {
-    boolean pwm = led.mode() == KioskConfig.LedMode.PWM;
+  public static Indicator openLed(LedSettings led, Consumer<String> log) {
+    boolean pwm = led.mode() == LedMode.PWM;
     try {
       Context context = Pi4J.newContextBuilder()
           .add(pwm ? LinuxFsPwmProvider.newInstance(led.pwmChip()) : GpioDDigitalOutputProvider.newInstance())
@@ -59,9 +59,9 @@ public final class Pi4jGpio implements Indicator {
   }
 
   /** Opens the LED on a given Pi4J context and provider (e.g. the mock platform in tests). */
-  public static Indicator openLed(KioskConfig.Led led, Context context, String providerId, Consumer<String> log) {
+  public static Indicator openLed(LedSettings led, Context context, String providerId, Consumer<String> log) {
     try {
-      if (led.mode() == KioskConfig.LedMode.PWM) {
+      if (led.mode() == LedMode.PWM) {
         Pwm pwm = context.create(Pwm.newConfigBuilder(context).id("breathing-led").name("Breathing LED")
             .address(PwmChannel.forPin(led.pin())).pwmType(PwmType.HARDWARE).frequency(led.pwmFrequencyHz()).initial(0).shutdown(0)
             .provider(providerId).build());
@@ -78,8 +78,8 @@ public final class Pi4jGpio implements Indicator {
     }
   }
 
-  private static String unavailable(KioskConfig.Led led, Throwable e) {
-    String how = led.mode() == KioskConfig.LedMode.PWM
+  private static String unavailable(LedSettings led, Throwable e) {
+    String how = led.mode() == LedMode.PWM
         ? "on a Raspberry Pi add 'dtoverlay=pwm' (GPIO18) to /boot/firmware/config.txt and reboot, check"
             + " led.pwm_chip against 'ls /sys/class/pwm', or set led.mode to digital or none"
         : "check the pin is free (no other program or overlay uses it), or set led.mode to none";

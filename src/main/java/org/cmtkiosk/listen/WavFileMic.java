@@ -3,8 +3,8 @@ package org.cmtkiosk.listen;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cmtkiosk.audio.Resampling;
-import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.pcm.Resampling;
+import org.cmtkiosk.pcm.WavFiles;
 
 /** A WAV file as the microphone ({@code --mic-file}): any rate, size or channel count, converted for Vosk. */
 public final class WavFileMic implements MicSource {

@@ -3,7 +3,7 @@ package org.cmtkiosk.practice;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import org.cmtkiosk.speech.Sentences;
+import org.cmtkiosk.text.Sentences;
 import org.cmtkiosk.yaml.DurationText;
 import org.cmtkiosk.yaml.Problems;
 

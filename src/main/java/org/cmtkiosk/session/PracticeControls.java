@@ -3,15 +3,15 @@ package org.cmtkiosk.session;
 import java.util.Locale;
 import java.util.Optional;
 import org.cmtkiosk.audio.TimelineStream;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.listen.Command;
+import org.cmtkiosk.audio.AudioSettings;
 
 /** Applies commands to a practice that is playing; says in a few words what it did, for the log or the terminal. */
 public final class PracticeControls {
   private final PracticeRun run;
-  private final KioskConfig.Audio audio;
+  private final AudioSettings audio;
 
-  public PracticeControls(PracticeRun run, KioskConfig.Audio audio) {
+  public PracticeControls(PracticeRun run, AudioSettings audio) {
     this.run = run;
     this.audio = audio;
     run.stream().setVolumeDb(clamp(audio.volumeDb()));

@@ -1,7 +1,7 @@
 package org.cmtkiosk.speech;
 
 import java.util.function.Supplier;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 
 /** Serves sentences from the cache and asks the real speaker (created on first need) only for missing ones. */
 public final class CachedSpeaker implements Speaker {

@@ -1,7 +1,7 @@
 package org.cmtkiosk.speech;
 
 import java.time.Duration;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 
 /**
  * Silence as long as a sentence's speech will be: exact when the sentence is in the cache, otherwise from a model of

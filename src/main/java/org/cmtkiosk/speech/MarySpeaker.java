@@ -11,11 +11,10 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import marytts.LocalMaryInterface;
 import marytts.exceptions.MaryConfigurationException;
 import marytts.exceptions.SynthesisException;
-import org.cmtkiosk.audio.Fades;
-import org.cmtkiosk.audio.Levels;
-import org.cmtkiosk.audio.Pcm;
-import org.cmtkiosk.audio.Resampling;
-import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.pcm.Fades;
+import org.cmtkiosk.pcm.Levels;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Resampling;
 import org.w3c.dom.Document;
 
 /**
@@ -27,11 +26,11 @@ public final class MarySpeaker implements Speaker {
   static final double PEAK_CEILING_DBFS = -1.5;
   private static final double SILENCE_DBFS = -50;
 
-  private final KioskConfig.Speech settings;
+  private final SpeechSettings settings;
   private LocalMaryInterface mary;
   private Duration startupTime = Duration.ZERO;
 
-  public MarySpeaker(KioskConfig.Speech settings) {
+  public MarySpeaker(SpeechSettings settings) {
     this.settings = settings;
   }
 

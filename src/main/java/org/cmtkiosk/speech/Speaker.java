@@ -1,6 +1,6 @@
 package org.cmtkiosk.speech;
 
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 
 /** Turns one sentence into speech audio at the timeline's rate, already at the target loudness. */
 public interface Speaker {

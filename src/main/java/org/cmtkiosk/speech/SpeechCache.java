@@ -10,8 +10,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
-import org.cmtkiosk.audio.Pcm;
-import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.WavFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

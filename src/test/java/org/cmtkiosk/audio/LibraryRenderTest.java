@@ -11,12 +11,13 @@ import org.cmtkiosk.practice.ContentRules;
 import org.cmtkiosk.practice.Library;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.speech.MarySpeaker;
-import org.cmtkiosk.speech.Sentences;
+import org.cmtkiosk.text.Sentences;
 import org.cmtkiosk.testing.Audio;
 import org.cmtkiosk.testing.RealVoice;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.cmtkiosk.pcm.Levels;
 
 /** Every shipped practice rendered with the real voice: its length, its levels and its pronunciation. */
 class LibraryRenderTest {
@@ -41,7 +42,7 @@ class LibraryRenderTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("practices")
   void rendersWithin15PercentOfItsStatedLengthAndUnderMinusOneDbfs(Practice p) throws Exception {
-    Timeline t = new TimelineBuilder(RealVoice.speaker(), RealVoice.CONFIG).build(p, (d, n) -> { });
+    Timeline t = new TimelineBuilder(RealVoice.speaker(), RealVoice.CONFIG.layout()).build(p, (d, n) -> { });
     double ratio = t.duration().toMillis() / (double) p.target().toMillis();
     assertTrue(Math.abs(ratio - 1) <= 0.15, p.id() + " renders to " + t.duration() + " for a target of "
         + p.target());

@@ -15,6 +15,8 @@ import org.cmtkiosk.testing.RealVoice;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Levels;
 
 /** The shipped soothing-rhythm-breathing practice, rendered with the real voice. */
 class RenderedPracticeTest {
@@ -25,13 +27,13 @@ class RenderedPracticeTest {
   @BeforeAll
   static void render() throws Exception {
     practice = Library.load(Path.of("scripts")).find("soothing-rhythm-breathing").orElseThrow();
-    timeline = new TimelineBuilder(RealVoice.speaker(), RealVoice.CONFIG).build(practice, (d, n) -> { });
+    timeline = new TimelineBuilder(RealVoice.speaker(), RealVoice.CONFIG.layout()).build(practice, (d, n) -> { });
     audio = Audio.render(timeline);
   }
 
   @Test
   void lastsFiveToEightMinutesAndWithin2PercentOfTheEstimateMadeWithoutSynthesis(@TempDir Path emptyCache) {
-    Duration estimate = new Estimate(RealVoice.CONFIG, new SpeechCache(emptyCache, "none")).of(practice);
+    Duration estimate = new Estimate(RealVoice.CONFIG.layout(), new SpeechCache(emptyCache, "none")).of(practice);
     double ratio = timeline.duration().toMillis() / (double) estimate.toMillis();
     assertTrue(Math.abs(ratio - 1) <= 0.02, "rendered " + timeline.duration() + " vs estimate " + estimate);
     assertTrue(timeline.duration().compareTo(Duration.ofMinutes(5)) >= 0

@@ -11,17 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.cmtkiosk.config.Defaults;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.testing.FakeSpeaker;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.pcm.Pcm;
 
 /** Losing the sound output mid-session: a pause, one clear line, retries, and then carrying on or ending cleanly. */
 class SoundCardOutTest {
-  private static final KioskConfig.Audio AUDIO = Defaults.config().audio();
+  private static final AudioSettings AUDIO = Defaults.config().audio();
 
   @TempDir
   Path dir;
@@ -67,7 +67,7 @@ class SoundCardOutTest {
   @BeforeEach
   void layout() throws Exception {
     Practice p = Scripts.practice(dir, "short", "  - say: Hello there.\n  - pause: 5s\n  - say: Goodbye.\n");
-    timeline = new TimelineBuilder(new FakeSpeaker(), Defaults.config()).build(p, (d, n) -> { });
+    timeline = new TimelineBuilder(new FakeSpeaker(), Defaults.config().layout()).build(p, (d, n) -> { });
   }
 
   /** Opens lines in turn: a working one that fails after 1 s, then {@code gone} refusals, then a working one. */

@@ -12,6 +12,8 @@ import org.cmtkiosk.testing.FakeSpeaker;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Levels;
 
 /** Sounds the device adds while a practice plays: spoken help (it pauses, speaks, carries on) and the soft "heard". */
 class StreamOverlayTest {
@@ -21,7 +23,7 @@ class StreamOverlayTest {
   private TimelineStream stream() throws Exception {
     Practice p = Scripts.practice(dir, "words", "  - say: Some words to start.\n  - pause: 3s\n"
         + "  - say: And some words to end with.\n");
-    return new TimelineStream(new TimelineBuilder(new FakeSpeaker(), Defaults.config()).build(p, (d, n) -> { }));
+    return new TimelineStream(new TimelineBuilder(new FakeSpeaker(), Defaults.config().layout()).build(p, (d, n) -> { }));
   }
 
   private static byte[] read(TimelineStream s, double seconds) {

@@ -15,6 +15,8 @@ import org.cmtkiosk.testing.FakeSpeaker;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Levels;
 
 class TimelineTest {
   private static final KioskConfig CONFIG = Defaults.config();
@@ -23,7 +25,7 @@ class TimelineTest {
   Path dir;
 
   private Timeline layout(Practice p) throws Exception {
-    return new TimelineBuilder(new FakeSpeaker(), CONFIG).build(p, (d, n) -> { });
+    return new TimelineBuilder(new FakeSpeaker(), CONFIG.layout()).build(p, (d, n) -> { });
   }
 
   @Test
@@ -109,7 +111,7 @@ class TimelineTest {
               cue_out: out
         """);
     FakeSpeaker voice = new FakeSpeaker();
-    Timeline t = new TimelineBuilder(voice, CONFIG).build(p, (d, n) -> { });
+    Timeline t = new TimelineBuilder(voice, CONFIG.layout()).build(p, (d, n) -> { });
     List<Long> cueStarts = t.sounds().stream().filter(s -> s.sound() instanceof PcmSound).map(Timeline.Placed::start)
         .toList();
     long second = Pcm.samplesOf(Duration.ofSeconds(1));

@@ -11,6 +11,7 @@ import org.cmtkiosk.testing.FakeSpeaker;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.pcm.Pcm;
 
 class WavFileOutTest {
   @TempDir
@@ -19,7 +20,7 @@ class WavFileOutTest {
   @Test
   void aStoppedRenderLeavesAValidShorterWav() throws Exception {
     Practice p = Scripts.practice(dir, "long", "  - pause: 10s\n  - say: The end.\n");
-    Timeline t = new TimelineBuilder(new FakeSpeaker(), Defaults.config()).build(p, (d, n) -> { });
+    Timeline t = new TimelineBuilder(new FakeSpeaker(), Defaults.config().layout()).build(p, (d, n) -> { });
     TimelineStream stream = new TimelineStream(t);
     stream.onBlock(position -> {
       if (position >= Pcm.RATE_HZ && !stream.stopped()) {

@@ -10,6 +10,7 @@ import org.cmtkiosk.testing.Scripts;
 import org.cmtkiosk.yaml.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.speech.SpeechSettings;
 
 class ConfigLoaderTest {
   @TempDir
@@ -78,10 +79,10 @@ class ConfigLoaderTest {
 
   @Test
   void styleKeyChangesWithEverySettingThatChangesTheSound() {
-    KioskConfig.Speech s = Defaults.config().speech();
-    KioskConfig.Speech faster = new KioskConfig.Speech(s.voice(), -10, s.pitchPercent(), s.commaPause(),
+    SpeechSettings s = Defaults.config().speech();
+    SpeechSettings faster = new SpeechSettings(s.voice(), -10, s.pitchPercent(), s.commaPause(),
         s.sentencePause(), s.paragraphPause(), s.levelDbfs(), s.cacheDirectory());
-    KioskConfig.Speech longerGaps = new KioskConfig.Speech(s.voice(), s.ratePercent(), s.pitchPercent(),
+    SpeechSettings longerGaps = new SpeechSettings(s.voice(), s.ratePercent(), s.pitchPercent(),
         s.commaPause(), Duration.ofSeconds(2), s.paragraphPause(), s.levelDbfs(), s.cacheDirectory());
     assertTrue(!s.styleKey().equals(faster.styleKey()));
     assertEquals(s.styleKey(), longerGaps.styleKey(), "gaps between sentences do not change a sentence's audio");

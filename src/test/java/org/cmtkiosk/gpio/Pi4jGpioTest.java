@@ -15,12 +15,12 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
 import java.util.ArrayList;
 import java.util.List;
-import org.cmtkiosk.config.KioskConfig;
-import org.cmtkiosk.config.KioskConfig.LedMode;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.pacer.Indicator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.cmtkiosk.pacer.LedSettings;
+import org.cmtkiosk.pacer.LedMode;
 
 /** The LED on Pi4J's mock platform (the only place the mock is used), and on this machine's real, absent GPIO. */
 class Pi4jGpioTest {
@@ -33,8 +33,8 @@ class Pi4jGpioTest {
     context.shutdown();
   }
 
-  private static KioskConfig.Led led(LedMode mode) {
-    return new KioskConfig.Led(mode, 18, 0, 0.02, 0.8, 2.2, 1000);
+  private static LedSettings led(LedMode mode) {
+    return new LedSettings(mode, 18, 0, 0.02, 0.8, 2.2, 1000);
   }
 
   @Test

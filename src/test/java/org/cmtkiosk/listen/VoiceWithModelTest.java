@@ -7,13 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.cmtkiosk.audio.Pcm;
-import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.WavFiles;
 import org.cmtkiosk.config.Defaults;
 import org.cmtkiosk.testing.RealVoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.cli.CommandEvaluation;
 
 /**
  * Recognition with a real Vosk model. Runs when one is present (VOSK_MODEL=/path, or voice.model's default path);

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.cmtkiosk.audio.Pcm;
-import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.WavFiles;
 import org.cmtkiosk.testing.FakeSpeaker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.cmtkiosk.gpio.PwmChannel;
 
 class LightTest {
   @Test

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.cmtkiosk.audio.Levels;
+import org.cmtkiosk.pcm.Levels;
 import org.cmtkiosk.audio.Mark;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
@@ -24,6 +24,7 @@ import org.cmtkiosk.testing.Scripts;
 import org.cmtkiosk.testing.SimulatedPlayback;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.audio.PlaybackLight;
 
 /** The LED driven from the audio clock, on a simulated clock: minutes of practice in milliseconds. */
 class PacerTest {
@@ -38,7 +39,7 @@ class PacerTest {
 
   private Timeline breathing(String block, boolean live) throws Exception {
     Practice p = Scripts.practice(dir, "block", "  - pause: 1s\n  - breathe:\n" + block.indent(6));
-    TimelineBuilder builder = new TimelineBuilder(new FakeSpeaker(), Defaults.config());
+    TimelineBuilder builder = new TimelineBuilder(new FakeSpeaker(), Defaults.config().layout());
     return live ? builder.buildLive(p, (d, n) -> { }, LIMITS) : builder.build(p, (d, n) -> { });
   }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.cmtkiosk.audio.Levels;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Levels;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
@@ -40,7 +40,7 @@ class PracticeControlsTest {
               start: {inhale: 3s, hold: 1s, exhale: 3s}
               breaths: 2
         """);
-    Timeline t = new TimelineBuilder(new FakeSpeaker(), Defaults.config())
+    Timeline t = new TimelineBuilder(new FakeSpeaker(), Defaults.config().layout())
         .buildLive(p, (d, n) -> { }, Defaults.config().pace());
     run = new PracticeRun(p, t);
     controls = new PracticeControls(run, Defaults.config().audio());

@@ -45,7 +45,7 @@ class PracticeRunTest {
               breaths: 6
           - say: Thank you.
         """);
-    timeline = new TimelineBuilder(new FakeSpeaker(), Defaults.config()).build(practice, (d, n) -> { });
+    timeline = new TimelineBuilder(new FakeSpeaker(), Defaults.config().layout()).build(practice, (d, n) -> { });
   }
 
   /** An output that consumes the stream as fast as possible, optionally asking the run to stop part way. */
@@ -54,7 +54,7 @@ class PracticeRunTest {
       @Override
       public void play(TimelineStream stream) throws IOException {
         byte[] buffer = new byte[4800];
-        long stopAt = 2L * org.cmtkiosk.audio.Pcm.samplesOf(stopAfter);
+        long stopAt = 2L * org.cmtkiosk.pcm.Pcm.samplesOf(stopAfter);
         long read = 0;
         int n;
         while ((n = stream.read(buffer, 0, buffer.length)) > 0) {
@@ -100,7 +100,7 @@ class PracticeRunTest {
     PracticeRun[] run = {new PracticeRun(practice, timeline)};
     long secondBreath = timeline.marks().stream().filter(m -> m.label().startsWith("breath 2 ")).findFirst()
         .orElseThrow().start();
-    Duration stopAt = org.cmtkiosk.audio.Pcm.timeOf(secondBreath + 100);
+    Duration stopAt = org.cmtkiosk.pcm.Pcm.timeOf(secondBreath + 100);
 
     PracticeRun.Result result = run[0].run(sink(run, stopAt));
 
@@ -162,6 +162,6 @@ class PracticeRunTest {
     stream.read(new byte[48_000]);
     stream.stop(PracticeRun.STOP_FADE);
     float[] tail = Audio.decode(Audio.bytes(stream));
-    assertTrue(tail.length <= org.cmtkiosk.audio.Pcm.samplesOf(PracticeRun.STOP_FADE));
+    assertTrue(tail.length <= org.cmtkiosk.pcm.Pcm.samplesOf(PracticeRun.STOP_FADE));
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.cmtkiosk.audio.Levels;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Levels;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.practice.Practice;
@@ -16,6 +16,7 @@ import org.cmtkiosk.testing.RealVoice;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.cmtkiosk.text.Sentences;
 
 /** Measures real MaryTTS output: pace, pauses and loudness as a listener meets them. */
 class MarySpeechTest {
@@ -31,7 +32,7 @@ class MarySpeechTest {
 
   private Timeline passage() throws Exception {
     Practice p = Scripts.practice(dir, "passage", "  - say: |\n" + PASSAGE.indent(6));
-    return new TimelineBuilder(RealVoice.speaker(), RealVoice.CONFIG).build(p, (d, n) -> { });
+    return new TimelineBuilder(RealVoice.speaker(), RealVoice.CONFIG.layout()).build(p, (d, n) -> { });
   }
 
   @Test

@@ -2,7 +2,7 @@ package org.cmtkiosk.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineStream;
 

@@ -3,7 +3,7 @@ package org.cmtkiosk.testing;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.speech.Speaker;
 
 /**

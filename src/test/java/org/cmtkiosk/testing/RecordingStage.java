@@ -32,7 +32,7 @@ public final class RecordingStage implements Stage {
 
   public RecordingStage(KioskConfig config) {
     this.config = config;
-    this.builder = new TimelineBuilder(new FakeSpeaker(), config);
+    this.builder = new TimelineBuilder(new FakeSpeaker(), config.layout());
   }
 
   @Override

@@ -1,7 +1,7 @@
 package org.cmtkiosk.testing;
 
 import java.time.Duration;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.TimelineStream;
 
 /**

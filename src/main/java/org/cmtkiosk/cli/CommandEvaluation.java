@@ -1,4 +1,4 @@
-package org.cmtkiosk.listen;
+package org.cmtkiosk.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -6,13 +6,21 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.cmtkiosk.audio.Levels;
-import org.cmtkiosk.audio.Pcm;
-import org.cmtkiosk.audio.Resampling;
-import org.cmtkiosk.audio.WavFiles;
-import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.pcm.Levels;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.pcm.Resampling;
+import org.cmtkiosk.pcm.WavFiles;
 import org.cmtkiosk.speech.MarySpeaker;
 import org.cmtkiosk.speech.SpeechException;
+import org.cmtkiosk.listen.Vocabulary;
+import org.cmtkiosk.listen.Interpreter;
+import org.cmtkiosk.listen.VoiceUnavailableException;
+import org.cmtkiosk.listen.VoskRecogniser;
+import org.cmtkiosk.listen.Context;
+import org.cmtkiosk.listen.Heard;
+import org.cmtkiosk.listen.VoskResult;
+import org.cmtkiosk.listen.MicSource;
+import org.cmtkiosk.speech.SpeechSettings;
 
 /**
  * How well voice commands are recognised with a real model: command words and non-command sentences spoken by
@@ -54,7 +62,7 @@ public final class CommandEvaluation {
   private CommandEvaluation() {}
 
   /** Runs the evaluation with the model at {@code model}. */
-  public static Report run(KioskConfig.Speech speech, Path model, Vocabulary vocabulary, double confidence)
+  public static Report run(SpeechSettings speech, Path model, Vocabulary vocabulary, double confidence)
       throws SpeechException, VoiceUnavailableException {
     Interpreter interpreter = new Interpreter(vocabulary, confidence, 1.0);
     Random noise = new Random(42);
@@ -64,7 +72,7 @@ public final class CommandEvaluation {
     double audioSeconds = 0;
     long nanos = 0;
     for (int[] voice : VOICES) {
-      MarySpeaker mary = new MarySpeaker(new KioskConfig.Speech(speech.voice(), voice[0], voice[1],
+      MarySpeaker mary = new MarySpeaker(new SpeechSettings(speech.voice(), voice[0], voice[1],
           speech.commaPause(), speech.sentencePause(), speech.paragraphPause(), speech.levelDbfs(),
           speech.cacheDirectory()));
       for (String phrase : concat(COMMANDS, OTHER_SPEECH)) {

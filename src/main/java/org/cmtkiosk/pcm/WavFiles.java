@@ -1,4 +1,4 @@
-package org.cmtkiosk.audio;
+package org.cmtkiosk.pcm;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,7 +16,7 @@ public final class WavFiles {
   /** Writes {@code pcm} as a 16-bit mono WAV at the timeline rate. */
   public static void write(Pcm pcm, Path file) throws IOException {
     byte[] bytes = toPcm16(pcm.samples());
-    write(new AudioInputStream(new ByteArrayInputStream(bytes), TimelineStream.FORMAT, pcm.length()), file);
+    write(new AudioInputStream(new ByteArrayInputStream(bytes), Pcm.FORMAT, pcm.length()), file);
   }
 
   /** Floats in [-1, 1] as 16-bit signed little-endian PCM, clipped at full scale. */

@@ -1,4 +1,4 @@
-package org.cmtkiosk.audio;
+package org.cmtkiosk.pcm;
 
 /** Raised-cosine fades, so nothing starts or stops with a click. */
 public final class Fades {

@@ -1,4 +1,4 @@
-package org.cmtkiosk.audio;
+package org.cmtkiosk.pcm;
 
 import be.tarsos.dsp.resample.Resampler;
 import java.util.Arrays;

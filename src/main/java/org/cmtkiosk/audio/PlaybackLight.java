@@ -1,9 +1,9 @@
-package org.cmtkiosk.pacer;
+package org.cmtkiosk.audio;
 
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
-import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.breath.BreathCurve;
+import org.cmtkiosk.pacer.LightPatterns;
 
 /**
  * The light level that goes with what is being heard: the breath curve during a breathing block, steady low light

@@ -1,4 +1,4 @@
-package org.cmtkiosk.speech;
+package org.cmtkiosk.text;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.cmtkiosk.audio;
+package org.cmtkiosk.pcm;
 
 /** Decibel arithmetic and level measurements on float samples. */
 public final class Levels {

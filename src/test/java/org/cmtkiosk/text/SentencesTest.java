@@ -1,4 +1,4 @@
-package org.cmtkiosk.speech;
+package org.cmtkiosk.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.cmtkiosk.pacer;
+package org.cmtkiosk.gpio;
 
 /**
  * Which channel of the PWM chip drives a GPIO pin. Linux numbers PWM outputs by chip and channel, not by pin, and
