@@ -24,7 +24,9 @@ import org.cmtkiosk.practice.Library;
 import org.cmtkiosk.speech.CachedSpeaker;
 import org.cmtkiosk.speech.MarySpeaker;
 import org.cmtkiosk.speech.SpeechCache;
+import org.cmtkiosk.audio.SoundCardOut;
 import org.cmtkiosk.audio.TimelineBuilder;
+import org.cmtkiosk.session.LiveSession;
 import org.cmtkiosk.pacer.LedSettings;
 import org.cmtkiosk.pacer.LedMode;
 import org.cmtkiosk.listen.VoiceSettings;
@@ -112,6 +114,15 @@ public final class App {
     MicSource source = mic != null ? mic : new JavaSoundMic(v.microphone(), log);
     return new VoiceCommands(source, recogniser, new Interpreter(vocabulary, v.confidence(), v.bargeInConfidence()),
         vocabulary, context, deviceSpeaking, heard, confused).start();
+  }
+
+  /** The real parts of a live session: cached speech, the configured sound card, and {@code indicator}. */
+  public LiveSession.Parts liveParts(Indicator indicator, Consumer<String> log) {
+    var quiet = config.kiosk().quietHours();
+    double ledScale = Math.min(1, quiet.maxBrightness() / Math.max(0.01, config.led().maxBrightness()));
+    return new LiveSession.Parts(timelines(), speaker(),
+        events -> SoundCardOut.open(config.audio(), log).events(events), indicator, config.pace(),
+        config.audio().volumeDb(), quiet.volumeDb(), ledScale);
   }
 
   public JsonLinesJournal.Opened openJournal() throws IOException {

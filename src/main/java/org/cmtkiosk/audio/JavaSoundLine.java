@@ -19,7 +19,7 @@ public final class JavaSoundLine implements PcmLine {
     this.name = name;
   }
 
-  /** Opens the configured device (or the default), started and ready for writes. */
+  /** Opens the configured device (or the default), ready to be filled and then {@link #start started}. */
   public static JavaSoundLine open(AudioSettings settings) throws AudioUnavailableException {
     DataLine.Info info = new DataLine.Info(SourceDataLine.class, TimelineStream.FORMAT);
     try {
@@ -32,7 +32,6 @@ public final class JavaSoundLine implements PcmLine {
           ? (SourceDataLine) AudioSystem.getMixer(mixer.get()).getLine(info)
           : (SourceDataLine) AudioSystem.getLine(info);
       line.open(TimelineStream.FORMAT, Pcm.samplesOf(settings.buffer()) * 2);
-      line.start();
       return new JavaSoundLine(line, mixer.map(Mixer.Info::getName).orElse("the default sound card"));
     } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
       throw new AudioUnavailableException("this machine has no usable sound output device (Java reports: "
@@ -65,6 +64,26 @@ public final class JavaSoundLine implements PcmLine {
   @Override
   public long framesPlayed() {
     return line.getLongFramePosition();
+  }
+
+  @Override
+  public void start() {
+    line.start();
+  }
+
+  @Override
+  public int available() {
+    return line.available();
+  }
+
+  @Override
+  public int bufferBytes() {
+    return line.getBufferSize();
+  }
+
+  @Override
+  public void flush() {
+    line.flush();
   }
 
   @Override

@@ -13,6 +13,22 @@ public interface PcmLine {
 
   void close();
 
+  /** Bytes that can be written now without blocking. */
+  default int available() {
+    return Integer.MAX_VALUE;
+  }
+
+  /** The device buffer in bytes (0 when unknown: no underrun can then be seen). */
+  default int bufferBytes() {
+    return 0;
+  }
+
+  /** Starts playing what is queued (lines open stopped, so they can be filled first). */
+  default void start() { }
+
+  /** Throws away what is queued but not yet played. */
+  default void flush() { }
+
   /** Opens a line, or says in one line why there is none. */
   interface Opener {
     PcmLine open() throws AudioUnavailableException;

@@ -7,21 +7,40 @@ import java.util.function.LongSupplier;
 import org.cmtkiosk.pcm.Pcm;
 
 /**
- * Live playback. If the device disappears mid-session (a USB speaker pulled out), the practice pauses where it was,
- * one line is logged, and the device is tried again every {@code retry_every}: it resumes when the device is back,
- * or ends cleanly after {@code give_up_after} (and is journalled as an error by the caller).
+ * Live playback. Writes 20 ms blocks into a device buffer sized by {@code audio.buffer}, never blocking inside the
+ * device, so a stop is seen within a few milliseconds: what is queued is then thrown away and only its first
+ * {@link #HUSH} is played, fading down. If the buffer runs dry (an underrun: the machine was too busy to feed it),
+ * that is reported once in the log and every time to {@link PlaybackEvents}. If the device disappears mid-session (a
+ * USB speaker pulled out), the practice pauses where it was, one line is logged, and the device is tried again every
+ * {@code retry_every}: it resumes when the device is back, or ends with an error after {@code give_up_after}.
  */
 public final class SoundCardOut implements AudioOut {
+  /** The fade applied to what is already queued when a stop arrives: short, and only ever going down. */
+  public static final Duration HUSH = Duration.ofMillis(40);
+  /** How often the writer looks for room in the device buffer (and so for a stop). */
+  private static final Duration POLL = Duration.ofMillis(5);
+  /** A device that takes no audio for this long is treated as gone. */
+  private static final Duration STALL = Duration.ofSeconds(2);
+  private static final int BLOCK_BYTES = 2 * Pcm.RATE_HZ / 50;
+
   private final PcmLine.Opener opener;
   private final AudioSettings settings;
   private final Consumer<String> log;
   private final LongSupplier nanoClock;
   private final Waiter waiter;
   private final String name;
-  private PcmLine line;
+  private volatile PcmLine line;
   private volatile long framesBefore;
+  private volatile PlaybackEvents events = PlaybackEvents.NONE;
+  private byte[] recent = new byte[0];
+  private byte[] fade = new byte[0];
+  private long writtenFrames;
+  private boolean started;
+  private long emptyAtNanos;
+  private boolean underrunLogged;
+  private long underruns;
 
-  /** Waits between retries (a real sleep here; tests move a simulated clock instead). */
+  /** Waits between retries and polls (a real sleep here; tests move a simulated clock instead). */
   public interface Waiter {
     void await(Duration d) throws InterruptedException;
   }
@@ -48,52 +67,198 @@ public final class SoundCardOut implements AudioOut {
       }
       return JavaSoundLine.open(settings);
     };
-    return new SoundCardOut(opener, settings, log, System::nanoTime, d -> Thread.sleep(d.toMillis()), first.name());
+    return new SoundCardOut(opener, settings, log, System::nanoTime, SoundCardOut::sleep, first.name());
+  }
+
+  /** Says whether the configured device can be opened now (it is closed again at once). */
+  public static void check(AudioSettings settings) throws AudioUnavailableException {
+    JavaSoundLine.open(settings).close();
+  }
+
+  private static void sleep(Duration d) throws InterruptedException {
+    Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+  }
+
+  /** Where loss, recovery and underruns are reported (set before {@link #play}). */
+  public SoundCardOut events(PlaybackEvents events) {
+    this.events = events;
+    return this;
+  }
+
+  /** Underruns seen so far. */
+  public long underruns() {
+    return underruns;
   }
 
   @Override
   public void play(TimelineStream stream) throws IOException {
-    byte[] buffer = new byte[Pcm.samplesOf(settings.buffer())];
+    byte[] block = new byte[BLOCK_BYTES];
+    int history = Math.max(line.bufferBytes(), 2 * Pcm.samplesOf(settings.buffer())) + BLOCK_BYTES;
+    recent = new byte[history - history % 2];
+    fade = new byte[2 * Pcm.samplesOf(HUSH)];
     try {
-      int n;
-      while ((n = stream.read(buffer, 0, buffer.length)) > 0) {
-        if (!writeAll(buffer, n, stream)) {
+      while (true) {
+        if (stream.stopped()) {
+          hush();
+          return;
+        }
+        int n = stream.read(block, 0, block.length);
+        if (n <= 0) {
+          break;
+        }
+        if (!writeAll(block, n, stream)) {
           return;
         }
       }
-      line.drain();
+      finish(stream);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while playing", e);
     } finally {
       line.close();
     }
   }
 
-  /** Writes one buffer, riding out a lost device; false if the stream was stopped while waiting for it. */
-  private boolean writeAll(byte[] buffer, int n, TimelineStream stream) throws IOException {
+  /** Writes one block as room appears, riding out a lost device; false if a stop ended playback meanwhile. */
+  private boolean writeAll(byte[] block, int n, TimelineStream stream) throws IOException, InterruptedException {
     int off = 0;
+    long waitingSince = nanoClock.getAsLong();
     while (off < n) {
+      if (stream.stopped()) {
+        hush();
+        return false;
+      }
       try {
-        int written = line.write(buffer, off, n - off);
+        PcmLine l = line;
+        noticeUnderrun(l);
+        int room = Math.min(l.available(), n - off) & ~1;
+        if (room == 0) {
+          if (nanoClock.getAsLong() - waitingSince > STALL.toNanos()) {
+            throw new IllegalStateException("the device took no audio for " + STALL.toSeconds() + " s");
+          }
+          waiter.await(POLL);
+          continue;
+        }
+        int written = l.write(block, off, room);
         if (written <= 0) {
           throw new IllegalStateException("the device accepted no audio");
         }
+        remember(block, off, written, l);
         off += written;
+        waitingSince = nanoClock.getAsLong();
       } catch (RuntimeException e) {
         if (!reconnect(e, stream)) {
           return false;
         }
+        waitingSince = nanoClock.getAsLong();
       }
     }
     return true;
   }
 
+  /** Keeps a copy of what was queued (for the hush fade) and when the queue would run dry. */
+  private void remember(byte[] block, int off, int length, PcmLine l) {
+    for (int i = 0; i < length; i++) {
+      recent[(int) ((2 * writtenFrames + i) % recent.length)] = block[off + i];
+    }
+    writtenFrames += length / 2;
+    if (!started && 2 * writtenFrames >= Math.min(l.bufferBytes(), 2 * Pcm.samplesOf(settings.buffer())) / 2) {
+      startLine(l);
+    }
+    long queued = writtenFrames - l.framesPlayed();
+    emptyAtNanos = nanoClock.getAsLong() + queued * 1_000_000_000L / Pcm.RATE_HZ;
+  }
+
+  /**
+   * The listener has heard everything written while there is still audio to play: an underrun, a gap they heard.
+   * (Judged by the device's play position, which also works behind a sound server that drains the device buffer.)
+   */
+  private void noticeUnderrun(PcmLine l) {
+    if (!started || l.framesPlayed() < writtenFrames) {
+      return;
+    }
+    Duration gap = Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - emptyAtNanos));
+    underruns++;
+    emptyAtNanos = nanoClock.getAsLong();
+    if (!underrunLogged) {
+      underrunLogged = true;
+      log.accept("Sound underrun: the speaker ran out of audio for about " + gap.toMillis() + " ms because this "
+          + "machine was too busy to feed it. Later ones are counted in the journal; if they recur, raise "
+          + "audio.buffer in the config or move other work off this machine.");
+    }
+    events.underrun(gap);
+  }
+
+  private void startLine(PcmLine l) {
+    started = true;
+    l.start();
+  }
+
+  /** Waits until everything queued has been heard; a stop meanwhile hushes it. */
+  private void finish(TimelineStream stream) throws InterruptedException {
+    PcmLine l = line;
+    if (!started) {
+      startLine(l);
+    }
+    long deadline = nanoClock.getAsLong() + settings.buffer().toNanos() + STALL.toNanos();
+    while (l.framesPlayed() < writtenFrames && nanoClock.getAsLong() < deadline) {
+      if (stream.stopped()) {
+        hush();
+        return;
+      }
+      waiter.await(POLL);
+    }
+    l.drain();
+  }
+
+  /** Throws away what is queued, then plays only its first {@link #HUSH}, fading down to silence. */
+  private void hush() throws InterruptedException {
+    PcmLine l = line;
+    long unheard = Math.max(0, Math.min(writtenFrames - l.framesPlayed(), recent.length / 2));
+    int frames = (int) Math.min(unheard, fade.length / 2);
+    try {
+      l.flush();
+      long first = writtenFrames - unheard;
+      for (int i = 0; i < frames; i++) {
+        int at = (int) ((2 * (first + i)) % recent.length);
+        int sample = (short) ((recent[at] & 0xff) | (recent[at + 1] << 8));
+        int faded = (int) Math.round(sample * (1 - (i + 1) / (double) frames));
+        fade[2 * i] = (byte) faded;
+        fade[2 * i + 1] = (byte) (faded >> 8);
+      }
+      int off = 0;
+      while (off < 2 * frames) {
+        int w = l.write(fade, off, 2 * frames - off);
+        if (w <= 0) {
+          break;
+        }
+        off += w;
+      }
+      writtenFrames = l.framesPlayed() + frames;
+      if (!started) {
+        startLine(l);
+      }
+      long deadline = nanoClock.getAsLong() + HUSH.toNanos() + POLL.toNanos() * 20;
+      while (l.framesPlayed() < writtenFrames && nanoClock.getAsLong() < deadline) {
+        waiter.await(POLL);
+      }
+    } catch (RuntimeException gone) {
+      // The device went away as we stopped: there is nothing left to hear.
+    }
+  }
+
   private boolean reconnect(RuntimeException cause, TimelineStream stream) throws IOException {
-    framesBefore += line.framesPlayed();
+    framesBefore += safeFramesPlayed(line);
     closeQuietly(line);
+    writtenFrames = 0;
+    started = false;
     log.accept("Sound output lost (" + cause.getMessage() + "); the practice is paused where it was. Trying again "
         + "every " + settings.retryEvery().toSeconds() + " s — reconnect the speaker or check the USB cable.");
+    events.lost(String.valueOf(cause.getMessage()));
     long start = nanoClock.getAsLong();
     while (!stream.stopped()) {
       if (nanoClock.getAsLong() - start >= settings.giveUpAfter().toNanos()) {
+        line = new ClosedLine();
         throw new IOException("the sound output did not come back within " + settings.giveUpAfter().toSeconds()
             + " s; the session was ended");
       }
@@ -101,16 +266,26 @@ public final class SoundCardOut implements AudioOut {
         waiter.await(settings.retryEvery());
         line = opener.open();
         log.accept("Sound output is back; the practice carries on.");
+        events.back(Duration.ofNanos(nanoClock.getAsLong() - start));
         return true;
       } catch (AudioUnavailableException stillGone) {
         // Try again after the next wait.
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        line = new ClosedLine();
         throw new IOException("interrupted while waiting for the sound output", e);
       }
     }
     line = new ClosedLine();
     return false;
+  }
+
+  private static long safeFramesPlayed(PcmLine l) {
+    try {
+      return l.framesPlayed();
+    } catch (RuntimeException gone) {
+      return 0;
+    }
   }
 
   private static void closeQuietly(PcmLine l) {
@@ -123,7 +298,7 @@ public final class SoundCardOut implements AudioOut {
 
   @Override
   public long framesHeard() {
-    return framesBefore + line.framesPlayed();
+    return framesBefore + safeFramesPlayed(line);
   }
 
   @Override

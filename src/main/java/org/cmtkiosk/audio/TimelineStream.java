@@ -33,7 +33,15 @@ public final class TimelineStream extends InputStream {
   private final byte[] bytes = new byte[BLOCK * 2];
   private final Ramp pauseGain = new Ramp(1.0, RAMP);
   private final Ramp volume = new Ramp(1.0, RAMP);
-  private final Deque<Heard> heard = new ArrayDeque<>();
+  /** Which output frames carried which timeline samples, for the last {@value #HISTORY} blocks (a ring). */
+  private static final int HISTORY = 256;
+  private final long[] heardFrame = new long[HISTORY];
+  private final long[] heardPosition = new long[HISTORY];
+  private final int[] heardLength = new int[HISTORY];
+  private final boolean[] heardAdvancing = new boolean[HISTORY];
+  private int heardCount;
+  private int heardNext;
+  private double lastGain = 1;
   private int byteCount;
   private int bytePos;
   private int segment;
@@ -74,13 +82,18 @@ public final class TimelineStream extends InputStream {
     return segments.stream().mapToLong(Segment::plannedLength).sum();
   }
 
-  /** Fades out over {@code fade} and then ends the stream; works while paused too. */
-  public void stop(Duration fade) {
+  /** Fades out over {@code fade} and then ends the stream; works while paused too. Safe from any thread. */
+  public synchronized void stop(Duration fade) {
     if (stopped()) {
       return;
     }
     fadeFrom = outputFrames;
     stopAt = outputFrames + Pcm.samplesOf(fade);
+  }
+
+  /** Frames rendered for output so far (the stream's own frame count, not what the listener heard yet). */
+  public synchronized long outputFrames() {
+    return outputFrames;
   }
 
   public boolean stopped() {
@@ -143,12 +156,14 @@ public final class TimelineStream extends InputStream {
 
   /** The timeline position carried by output frame {@code frame} (as counted from the stream's first byte). */
   public synchronized long positionAt(long frame) {
-    for (Heard h : heard) {
-      if (frame >= h.frame && frame < h.frame + h.length) {
-        return h.advancing ? h.position + (frame - h.frame) : h.position;
+    for (int k = 0; k < heardCount; k++) {
+      int i = Math.floorMod(heardNext - 1 - k, HISTORY);
+      if (frame >= heardFrame[i] && frame < heardFrame[i] + heardLength[i]) {
+        return heardAdvancing[i] ? heardPosition[i] + (frame - heardFrame[i]) : heardPosition[i];
       }
     }
-    return heard.isEmpty() || frame < heard.peekFirst().frame ? 0 : position;
+    int oldest = Math.floorMod(heardNext - heardCount, HISTORY);
+    return heardCount == 0 || frame < heardFrame[oldest] ? 0 : position;
   }
 
   /** Where the breathing block being heard at output {@code frame} is, or empty if none is being heard. */
@@ -282,13 +297,15 @@ public final class TimelineStream extends InputStream {
     }
   }
 
+  /** Pause, volume and the stop fade; once stopping, the gain only ever goes down. */
   private void applyGains(int n) {
     for (int i = 0; i < n; i++) {
       double g = pauseGain.next() * volume.next();
       if (stopAt != Long.MAX_VALUE) {
         double span = Math.max(1, stopAt - fadeFrom);
-        g *= 1 - Fades.rise((outputFrames + i - fadeFrom) / span);
+        g = Math.min(lastGain, g * (1 - Fades.rise((outputFrames + i - fadeFrom) / span)));
       }
+      lastGain = g;
       mix[i] *= (float) g;
     }
   }
@@ -336,10 +353,12 @@ public final class TimelineStream extends InputStream {
   }
 
   private void remember(int n, boolean advancing) {
-    heard.addLast(new Heard(outputFrames, position, n, advancing));
-    while (heard.size() > 250) {
-      heard.removeFirst();
-    }
+    heardFrame[heardNext] = outputFrames;
+    heardPosition[heardNext] = position;
+    heardLength[heardNext] = n;
+    heardAdvancing[heardNext] = advancing;
+    heardNext = (heardNext + 1) % HISTORY;
+    heardCount = Math.min(HISTORY, heardCount + 1);
     outputFrames += n;
     if (advancing) {
       position += n;
@@ -356,7 +375,4 @@ public final class TimelineStream extends InputStream {
     byteCount = 2 * n;
     bytePos = 0;
   }
-
-  /** One rendered block: which output frames carried which timeline samples. */
-  private record Heard(long frame, long position, int length, boolean advancing) {}
 }

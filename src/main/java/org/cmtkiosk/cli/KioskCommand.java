@@ -8,20 +8,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.cmtkiosk.App;
 import org.cmtkiosk.Main;
-import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.journal.JsonLinesJournal;
-import org.cmtkiosk.listen.ButtonGestures;
-import org.cmtkiosk.listen.KeyboardCommands;
-import org.cmtkiosk.listen.VoiceUnavailableException;
-import org.cmtkiosk.listen.WavFileMic;
+import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.pacer.LedMode;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.KioskFlow;
-import org.cmtkiosk.session.LiveStage;
+import org.cmtkiosk.session.LiveSession;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -51,44 +46,37 @@ public final class KioskCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     App app = main.app();
     PrintWriter err = spec.commandLine().getErr();
-    app.library().problems().forEach(p -> err.println("Script problem (practice not offered): " + p));
+    Consumer<String> log = Lines.to(err);
+    app.library().problems().forEach(p -> log.accept("Script problem (practice not offered): " + p));
     List<Practice> offered = offered(app);
     if (offered.isEmpty()) {
-      err.println("No practice can be offered: check practices.directory and kiosk.offer, and run 'validate'.");
+      log.accept("No practice can be offered: check practices.directory and kiosk.offer, and run 'validate'.");
       return 1;
     }
     JsonLinesJournal.Opened journal = app.openJournal();
-    journal.repairNote().ifPresent(note -> err.println("Journal: " + note));
+    journal.repairNote().ifPresent(note -> log.accept("Journal: " + note));
+    Indicator indicator = app.indicator(led != null ? led : app.config().led().mode(), log);
     CountDownLatch quit = new CountDownLatch(1);
-    try (LiveStage stage = new LiveStage(app, app.indicator(led != null ? led : app.config().led().mode(),
-        err::println), err::println)) {
+    try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log,
+        Lines.subtitles(spec.commandLine().getOut()))) {
       KioskFlow flow = new KioskFlow(app.config(), offered, app.library().find("welcome").orElse(null),
-          app.library().find("grounding").orElse(null), app.vocabulary(), stage, Clock.systemDefaultZone(),
+          app.library().find("grounding").orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
           record -> PracticeCommand.journal(journal.journal(), record, err));
-      ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "kiosk-timers");
-        t.setDaemon(true);
-        return t;
-      });
-      timers.scheduleAtFixedRate(flow::tick, 250, 250, TimeUnit.MILLISECONDS);
-      timers.scheduleAtFixedRate(() -> retention(app, journal.journal(), err), 0, 1, TimeUnit.HOURS);
+      session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
+      session.every(Duration.ofHours(1), "journal retention", () -> retention(app, journal.journal(), log));
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        flow.shutdown();
+        try {
+          session.postAndWait("shutting down", flow::shutdown, Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        session.close();
         quit.countDown();
       }, "kiosk-shutdown"));
-      try (AutoCloseable keys = keyboard ? KeyboardCommands.start(flow::command) : () -> { };
-          AutoCloseable voice = voice(app, flow, stage, err);
-          AutoCloseable button = app.config().button().enabled() ? Pi4jGpio.openButton(app.config().button().pin(),
-              new ButtonGestures(g -> flow.command(ButtonGestures.command(g, flow.state() == KioskFlow.State.IDLE))),
-              err::println) : () -> { }) {
-        err.println("Kiosk ready with " + offered.size() + " practices. " + (keyboard
-            ? "Press Enter to start a session, h for help, s to stop. " : "")
-            + "Say 'start' or press the button to begin; Ctrl-C quits.");
-        err.flush();
-        quit.await();
-      } finally {
-        timers.shutdownNow();
-      }
+      log.accept("Kiosk ready with " + offered.size() + " practices. " + (keyboard
+          ? "Press Enter to start a session, h for help, s to stop. " : "")
+          + "Say 'start' or press the button to begin; Ctrl-C quits.");
+      quit.await();
     }
     return 0;
   }
@@ -103,20 +91,10 @@ public final class KioskCommand implements Callable<Integer> {
         .toList();
   }
 
-  private AutoCloseable voice(App app, KioskFlow flow, LiveStage stage, PrintWriter err) {
-    try {
-      return app.voice(micFile == null ? null : new WavFileMic(micFile, true), flow::context, stage::speaking,
-          flow::heard, flow::confused, err::println);
-    } catch (VoiceUnavailableException | java.io.IOException e) {
-      err.println("Voice control is off: " + e.getMessage() + ". The button and keyboard still work.");
-      return () -> { };
-    }
-  }
-
   private static LocalDate lastRetention;
 
   /** Once a day: deletes journal records older than journal.retention_days. */
-  private static synchronized void retention(App app, JsonLinesJournal journal, PrintWriter err) {
+  private static synchronized void retention(App app, JsonLinesJournal journal, Consumer<String> log) {
     LocalDate today = LocalDate.now();
     if (today.equals(lastRetention)) {
       return;
@@ -126,11 +104,11 @@ public final class KioskCommand implements Callable<Integer> {
       int deleted = journal.deleteOlderThan(java.time.Instant.now()
           .minus(Duration.ofDays(app.config().retentionDays())));
       if (deleted > 0) {
-        err.println("Journal: deleted " + deleted + " record(s) older than " + app.config().retentionDays()
+        log.accept("Journal: deleted " + deleted + " record(s) older than " + app.config().retentionDays()
             + " days.");
       }
     } catch (java.io.IOException e) {
-      err.println("Journal: could not apply retention (" + e.getMessage() + "); will try again in an hour.");
+      log.accept("Journal: could not apply retention (" + e.getMessage() + "); will try again in an hour.");
       lastRetention = null;
     }
   }

@@ -4,50 +4,48 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.cmtkiosk.App;
 import org.cmtkiosk.Main;
-import org.cmtkiosk.audio.AudioOut;
 import org.cmtkiosk.audio.AudioUnavailableException;
+import org.cmtkiosk.audio.PlaybackLight;
 import org.cmtkiosk.audio.SoundCardOut;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.WavFileOut;
 import org.cmtkiosk.journal.JsonLinesJournal;
-import java.util.function.Consumer;
-import org.cmtkiosk.audio.Chime;
-import org.cmtkiosk.pcm.Pcm;
-import org.cmtkiosk.gpio.Pi4jGpio;
-import org.cmtkiosk.listen.ButtonGestures;
-import org.cmtkiosk.listen.Command;
-import org.cmtkiosk.listen.Context;
-import org.cmtkiosk.listen.Heard;
+import org.cmtkiosk.journal.SessionRecord;
+import org.cmtkiosk.journal.SessionRecord.Outcome;
 import org.cmtkiosk.listen.KeyboardCommands;
-import org.cmtkiosk.listen.MicSource;
-import org.cmtkiosk.listen.VoiceUnavailableException;
-import org.cmtkiosk.listen.WavFileMic;
-import org.cmtkiosk.speech.SpeechException;
 import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.pacer.LedMode;
 import org.cmtkiosk.pacer.PacerLoop;
-import org.cmtkiosk.audio.PlaybackLight;
 import org.cmtkiosk.practice.Practice;
-import org.cmtkiosk.session.PracticeControls;
+import org.cmtkiosk.session.KioskFlow;
+import org.cmtkiosk.session.LiveSession;
 import org.cmtkiosk.session.PracticeRun;
 import org.cmtkiosk.session.SessionLog;
-import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.yaml.DurationText;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-import org.cmtkiosk.pacer.LedMode;
 
-/** Plays a practice live on the sound card (or writes it to a WAV file when there is none) and journals it. */
+/**
+ * Plays a practice live through the same live session and flow as the kiosk (stop, grounding, check-in and closing
+ * behave as there), or writes it to a WAV file when there is no sound card, and journals it.
+ */
 @picocli.CommandLine.Command(name = "practice", description = {"Play a practice on the sound card; Ctrl-C stops it gently.",
     "Without a sound card the practice is written to PRACTICE.wav in the current directory."})
 public final class PracticeCommand implements Callable<Integer> {
+  /** Exit code of a session that ended in an error (e.g. the sound output was lost and never came back). */
+  public static final int SESSION_ERROR = 4;
+
   @ParentCommand
   Main main;
 
@@ -77,6 +75,7 @@ public final class PracticeCommand implements Callable<Integer> {
     App app = main.app();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Consumer<String> log = Lines.to(err);
     var chosen = Chosen.practice(app.library(), name, err);
     if (chosen.isEmpty()) {
       return 1;
@@ -84,45 +83,103 @@ public final class PracticeCommand implements Callable<Integer> {
     Practice practice = chosen.get();
     Timeline timeline = Prepared.liveTimeline(app, practice);
     JsonLinesJournal.Opened journal = app.openJournal();
-    journal.repairNote().ifPresent(note -> err.println("Journal: " + note));
-    LedMode ledMode = led != null ? led : app.config().led().mode();
-    Indicator indicator = app.indicator(ledMode, err::println);
-    AudioOut audio = output(app, fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize(),
-        indicator != Indicator.NONE, err);
-    out.println((audio instanceof WavFileOut ? "Writing " : "Playing ") + practice.title() + " ("
-        + DurationText.format(timeline.duration()) + ") " + (audio instanceof WavFileOut ? "to " : "on ")
-        + audio.describe() + ". Ctrl-C stops it.");
+    journal.repairNote().ifPresent(note -> log.accept("Journal: " + note));
+    Indicator indicator = app.indicator(led != null ? led : app.config().led().mode(), log);
+    try {
+      SoundCardOut.check(app.config().audio());
+    } catch (AudioUnavailableException e) {
+      Path file = fallbackDir.resolve(practice.id() + ".wav").toAbsolutePath().normalize();
+      log.accept("No sound output: " + e.getMessage() + ". Writing the practice to " + file
+          + (indicator != Indicator.NONE ? " in real time, so the LED can be followed," : "") + " instead.");
+      return toWav(app, practice, timeline, new WavFileOut(file, indicator != Indicator.NONE, System::nanoTime),
+          indicator, journal, out, err);
+    }
+    out.println("Playing " + practice.title() + " (" + DurationText.format(timeline.duration())
+        + ") on the sound card. Ctrl-C stops it.");
+    out.flush();
+    if (keyboard) {
+      log.accept(KeyboardCommands.HELP);
+    }
+    return live(app, practice, indicator, journal, log, out, err);
+  }
+
+  /** Through the kiosk's own live session and flow, started straight into the practice. */
+  private int live(App app, Practice practice, Indicator indicator, JsonLinesJournal.Opened journal,
+      Consumer<String> log, PrintWriter out, PrintWriter err) throws InterruptedException {
+    List<SessionRecord> records = new ArrayList<>();
+    List<String> journalled = new ArrayList<>();
+    CountDownLatch ended = new CountDownLatch(1);
+    CountDownLatch reported = new CountDownLatch(1);
+    try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log, Lines.subtitles(out))) {
+      KioskFlow flow = new KioskFlow(app.config(), List.of(practice), null,
+          app.library().find("grounding").orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
+          record -> {
+            journalled.add(journal(journal.journal(), record, err));
+            records.add(record);
+            ended.countDown();
+          });
+      session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
+      Thread hook = new Thread(() -> {
+        try {
+          session.postAndWait("stopping on Ctrl-C", flow::shutdown, Duration.ofSeconds(2));
+          ended.await(2, TimeUnit.SECONDS);
+          reported.await(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "stop-on-ctrl-c");
+      Runtime.getRuntime().addShutdownHook(hook);
+      session.post("starting " + practice.id(), () -> flow.startPractice(practice));
+      ended.await();
+      removeHook(hook);
+    }
+    int exit = summary(records, journalled, out);
+    reported.countDown();
+    return exit;
+  }
+
+  private static int summary(List<SessionRecord> records, List<String> journalled, PrintWriter out) {
+    if (records.isEmpty()) {
+      return 0;
+    }
+    SessionRecord r = records.get(0);
+    boolean error = r.practices().stream().anyMatch(p -> p.outcome() == Outcome.ERROR);
+    String outcomes = r.practices().stream().map(p -> p.practiceId() + " " + outcomeText(p.outcome()))
+        .reduce((a, b) -> a + ", then " + b).orElse("nothing played");
+    out.println("Session: " + outcomes + journalled.get(0) + ".");
+    out.flush();
+    return error ? SESSION_ERROR : 0;
+  }
+
+  private static String outcomeText(Outcome outcome) {
+    return outcome.name().toLowerCase().replace('_', ' ');
+  }
+
+  /** No sound card: the practice is written to a WAV file (the LED follows it), and journalled. */
+  private static int toWav(App app, Practice practice, Timeline timeline, WavFileOut wav, Indicator indicator,
+      JsonLinesJournal.Opened journal, PrintWriter out, PrintWriter err) {
+    out.println("Writing " + practice.title() + " (" + DurationText.format(timeline.duration()) + ") to "
+        + wav.describe() + ". Ctrl-C stops it.");
     out.flush();
     PracticeRun run = new PracticeRun(practice, timeline);
     SessionLog log = new SessionLog(Clock.systemUTC());
-    PracticeControls controls = new PracticeControls(run, app.config().audio());
-    PracticeRun.Result result;
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopAndWait(run, reported), "stop-on-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
-    Pcm heardYou = Chime.acknowledgement(app.config().chime().levelDbfs() - 8);
-    Consumer<Command> act = command -> controls.handle(command).ifPresent(what -> {
-      log.command(command);
-      run.stream().playNow(heardYou);
-      err.println("\r" + command.name().toLowerCase() + ": " + what);
-    });
-    try (AutoCloseable keys = keys(act, err); AutoCloseable voice = voice(app, run, audio, act, err);
-        AutoCloseable button = button(app, act, err);
-        PacerLoop loop = new PacerLoop(indicator, new PlaybackLight(run.stream(), audio::framesHeard),
-            System::nanoTime).start()) {
-      result = run.run(audio);
+    PracticeRun.Result result;
+    try (PacerLoop loop = new PacerLoop(indicator, new PlaybackLight(run.stream(), wav::framesHeard),
+        System::nanoTime).start()) {
+      result = run.run(wav);
     }
     log.practice(result);
     String journalled = journal(journal.journal(), log.record(Clock.systemUTC()), err);
     removeHook(hook);
-    result.failure().ifPresent(e -> err.println("Sound output failed: " + e.getMessage()));
-    out.println("Session " + result.done().outcome().name().toLowerCase().replace('_', ' ') + journalled + ".");
-    if (audio instanceof WavFileOut wav) {
-      out.println("The practice is in " + wav.describe() + "; play it with any audio player.");
-    }
+    result.failure().ifPresent(e -> err.println("Could not write the WAV file: " + e.getMessage()));
+    out.println("Session " + outcomeText(result.done().outcome()) + journalled + ".");
+    out.println("The practice is in " + wav.describe() + "; play it with any audio player.");
     out.flush();
     reported.countDown();
-    return 0;
+    return result.done().outcome() == Outcome.ERROR ? SESSION_ERROR : 0;
   }
 
   /** Appends the record; a journal that cannot be written is reported in one line, and the session still ends. */
@@ -133,58 +190,8 @@ public final class PracticeCommand implements Callable<Integer> {
     } catch (java.io.IOException e) {
       err.println("Journal: could not write the session to " + journal.file() + " (" + e.getMessage()
           + ") — check free disk space and that journal.directory is writable");
+      err.flush();
       return " (not recorded)";
-    }
-  }
-
-  private AutoCloseable keys(Consumer<Command> act, PrintWriter err) throws java.io.IOException {
-    if (!keyboard) {
-      return () -> { };
-    }
-    err.println(KeyboardCommands.HELP);
-    return KeyboardCommands.start(act);
-  }
-
-  /** Voice control during the practice; without a model or native library, says why and carries on without. */
-  private AutoCloseable voice(App app, PracticeRun run, AudioOut audio, Consumer<Command> act, PrintWriter err) {
-    try {
-      MicSource mic = micFile == null ? null : new WavFileMic(micFile, true);
-      return app.voice(mic, () -> Context.PRACTICE, () -> run.stream().soundingAt(audio.framesHeard()),
-          heard -> {
-            if (heard instanceof Heard.CommandHeard c) {
-              act.accept(c.command());
-            }
-          },
-          help -> say(app, run, help, err), err::println);
-    } catch (VoiceUnavailableException | java.io.IOException e) {
-      err.println("Voice control is off: " + e.getMessage() + ". The button and keyboard still work.");
-      return () -> { };
-    }
-  }
-
-  private static void say(App app, PracticeRun run, String sentence, PrintWriter err) {
-    try {
-      run.stream().interject(app.speaker().speak(sentence));
-    } catch (SpeechException e) {
-      err.println(sentence);
-    }
-  }
-
-  private static AutoCloseable button(App app, Consumer<Command> act, PrintWriter err) {
-    if (!app.config().button().enabled()) {
-      return () -> { };
-    }
-    return Pi4jGpio.openButton(app.config().button().pin(),
-        new ButtonGestures(g -> act.accept(ButtonGestures.command(g, false))), err::println);
-  }
-
-  private static AudioOut output(App app, Path file, boolean realTime, PrintWriter err) {
-    try {
-      return SoundCardOut.open(app.config().audio(), err::println);
-    } catch (AudioUnavailableException e) {
-      err.println("No sound output: " + e.getMessage() + ". Writing the practice to " + file
-          + (realTime ? " in real time, so the LED can be followed," : "") + " instead.");
-      return new WavFileOut(file, realTime, System::nanoTime);
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.LedCurve;
@@ -105,25 +106,80 @@ public final class Pi4jGpio implements Indicator {
   /** Watches the button through a given Pi4J context and provider (e.g. the mock platform in tests). */
   public static AutoCloseable openButton(int pin, Context context, String providerId, ButtonGestures gestures,
       Consumer<String> log) {
+    ButtonWatch watch = watchButton(pin, context, providerId, gestures, log, System::nanoTime);
+    if (watch == null) {
+      return () -> { };
+    }
+    ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "button");
+      t.setDaemon(true);
+      return t;
+    });
+    ticks.scheduleAtFixedRate(watch::tick, 50, 50, TimeUnit.MILLISECONDS);
+    return () -> {
+      ticks.shutdownNow();
+      watch.close();
+    };
+  }
+
+  /**
+   * Watches the button on {@code nanoClock} without a timer of its own: the caller calls {@link ButtonWatch#tick}
+   * (tests drive a simulated clock). Returns null, after one line to {@code log}, when the pin can't be read.
+   */
+  public static ButtonWatch watchButton(int pin, Context context, String providerId, ButtonGestures gestures,
+      Consumer<String> log, LongSupplier nanoClock) {
     try {
       DigitalInput input = context.create(DigitalInput.newConfigBuilder(context).id("button").name("Button")
           .address(pin).pull(PullResistance.PULL_UP).debounce(ButtonGestures.DEBOUNCE.toNanos() / 1000)
           .provider(providerId).build());
-      input.addListener(e -> gestures.edge(e.state() == DigitalState.LOW, System.nanoTime()));
-      ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "button");
-        t.setDaemon(true);
-        return t;
-      });
-      ticks.scheduleAtFixedRate(() -> gestures.tick(System.nanoTime()), 50, 50, TimeUnit.MILLISECONDS);
-      return () -> {
-        ticks.shutdownNow();
-        shutdownQuietly(context);
-      };
+      ButtonWatch watch = new ButtonWatch(gestures, log, nanoClock, context);
+      input.addListener(e -> watch.edge(e.state() == DigitalState.LOW));
+      return watch;
     } catch (RuntimeException | LinkageError e) {
       log.accept(buttonUnavailable(pin, e));
       shutdownQuietly(context);
-      return () -> { };
+      return null;
+    }
+  }
+
+  /** One button being watched: edges and ticks go to its gestures; a gesture handler that throws is logged once. */
+  public static final class ButtonWatch implements AutoCloseable {
+    private final ButtonGestures gestures;
+    private final Consumer<String> log;
+    private final LongSupplier nanoClock;
+    private final Context context;
+    private boolean failureLogged;
+
+    ButtonWatch(ButtonGestures gestures, Consumer<String> log, LongSupplier nanoClock, Context context) {
+      this.gestures = gestures;
+      this.log = log;
+      this.nanoClock = nanoClock;
+      this.context = context;
+    }
+
+    void edge(boolean pressed) {
+      guard(() -> gestures.edge(pressed, nanoClock.getAsLong()));
+    }
+
+    /** Lets time pass for long presses and single presses. */
+    public void tick() {
+      guard(() -> gestures.tick(nanoClock.getAsLong()));
+    }
+
+    private synchronized void guard(Runnable r) {
+      try {
+        r.run();
+      } catch (RuntimeException e) {
+        if (!failureLogged) {
+          failureLogged = true;
+          log.accept("Button: handling a press failed (" + e + "); the button keeps working.");
+        }
+      }
+    }
+
+    @Override
+    public void close() {
+      shutdownQuietly(context);
     }
   }
 

@@ -167,6 +167,21 @@ public final class KioskFlow {
     }
   }
 
+  /**
+   * Starts a session straight into {@code practice}, as the {@code practice} command does: no welcome or menu;
+   * stopping, grounding, check-in and closing work as in the kiosk.
+   */
+  public synchronized void startPractice(Practice practice) {
+    if (state != State.IDLE) {
+      return;
+    }
+    log = new SessionLog(clock);
+    checkedInBefore = true;
+    stage.quiet(config.kiosk().quietHours().contains(java.time.LocalTime.now(clock.withZone(ZoneId.systemDefault()))));
+    stage.light(Stage.Light.SESSION);
+    start(practice);
+  }
+
   private void startSession() {
     log = new SessionLog(clock);
     checkedInBefore = false;
@@ -266,7 +281,9 @@ public final class KioskFlow {
       return;
     }
     log.practice(result);
-    if (state == State.GROUNDING) {
+    if (result.done().outcome() == Outcome.ERROR) {
+      say(Prompts.SORRY, State.IDLE);
+    } else if (state == State.GROUNDING) {
       say(Prompts.GENTLE_CLOSE, State.IDLE);
     } else if (result.done().outcome() == Outcome.GROUNDING_OFFERED) {
       state = State.GROUNDING;
@@ -298,6 +315,9 @@ public final class KioskFlow {
   public synchronized void shutdown() {
     if (run != null) {
       run.stop();
+      if (log != null && (state == State.PRACTICE || state == State.GROUNDING || state == State.WELCOME)) {
+        log.practice(run.stoppedHere());
+      }
     }
     stage.hush();
     endSession();
@@ -325,10 +345,9 @@ public final class KioskFlow {
     }
   }
 
+  /** Forgets the session first, then journals it: a journal that fails cannot leave the flow half-reset. */
   private void endSession() {
-    if (log != null) {
-      journal.accept(log.record(clock));
-    }
+    SessionLog ending = log;
     log = null;
     run = null;
     controls = null;
@@ -338,5 +357,8 @@ public final class KioskFlow {
     waitingSince = null;
     stage.quiet(false);
     stage.light(Stage.Light.IDLE);
+    if (ending != null) {
+      journal.accept(ending.record(clock));
+    }
   }
 }

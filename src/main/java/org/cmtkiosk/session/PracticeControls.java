@@ -14,17 +14,22 @@ public final class PracticeControls {
   public PracticeControls(PracticeRun run, AudioSettings audio) {
     this.run = run;
     this.audio = audio;
-    run.stream().setVolumeDb(clamp(audio.volumeDb()));
+    if (run.begun()) {
+      run.stream().setVolumeDb(clamp(audio.volumeDb()));
+    }
   }
 
   /** Carries out {@code command}; returns what changed, or empty if it does not apply while a practice plays. */
   public Optional<String> handle(Command command) {
+    if (command == Command.STOP || command == Command.GROUND_ME) {
+      run.stop();
+      return Optional.of("stopping");
+    }
+    if (!run.begun()) {
+      return Optional.empty();
+    }
     TimelineStream s = run.stream();
     return switch (command) {
-      case STOP, GROUND_ME -> {
-        run.stop();
-        yield Optional.of("stopping");
-      }
       case PAUSE -> pause(s);
       case RESUME -> resume(s);
       case PAUSE_OR_RESUME -> s.paused() ? resume(s) : pause(s);

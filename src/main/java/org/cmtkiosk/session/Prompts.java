@@ -15,6 +15,9 @@ public final class Prompts {
       + "again, I will be here.";
   public static final String GENTLE_CLOSE = "Well done for looking after yourself. You can rest here for as long as "
       + "you like. Thank you.";
+  /** After a practice could not start or broke off: no blame, and the way on. */
+  public static final String SORRY = "I'm sorry, something went wrong on my side and the practice has stopped. "
+      + "This is not your doing. You can start again whenever you like.";
   public static final String NOT_THERAPY = "This device offers practice exercises. It is not therapy, and it is not"
       + " a crisis service.";
 

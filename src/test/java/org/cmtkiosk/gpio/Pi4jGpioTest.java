@@ -15,6 +15,7 @@ import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
 import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.pacer.Indicator;
 import org.junit.jupiter.api.AfterEach;
@@ -78,21 +79,55 @@ class Pi4jGpioTest {
   }
 
   @Test
-  void theButtonOnTheMockPlatformGivesGestures() throws Exception {
+  void theButtonOnTheMockPlatformGivesGesturesOnASimulatedClock() {
     Context buttons = Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance()).build();
     List<ButtonGestures.Gesture> gestures = new ArrayList<>();
-    ButtonGestures g = new ButtonGestures(gestures::add);
-    try (AutoCloseable button = Pi4jGpio.openButton(17, buttons, "mock-digital-input", g, log::add)) {
+    AtomicLong now = new AtomicLong();
+    try (Pi4jGpio.ButtonWatch button = Pi4jGpio.watchButton(17, buttons, "mock-digital-input",
+        new ButtonGestures(gestures::add), log::add, now::get)) {
       MockDigitalInput input = buttons.registry().get("button");
       input.mockState(DigitalState.HIGH);
-      Thread.sleep(60);
+      now.addAndGet(60_000_000);
       input.mockState(DigitalState.LOW);
-      Thread.sleep(60);
+      now.addAndGet(60_000_000);
       input.mockState(DigitalState.HIGH);
-      Thread.sleep(700);
+      button.tick();
+      assertEquals(List.of(), gestures, "a single press waits to see if a second follows");
+      now.addAndGet(700_000_000);
+      button.tick();
     }
     assertEquals(List.of(ButtonGestures.Gesture.SHORT), gestures);
     assertEquals(List.of(), log);
+  }
+
+  @Test
+  void aGestureHandlerThatThrowsIsLoggedOnceAndTheButtonKeepsWorking() {
+    Context buttons = Pi4J.newContextBuilder().add(MockDigitalInputProvider.newInstance()).build();
+    AtomicLong now = new AtomicLong();
+    List<ButtonGestures.Gesture> gestures = new ArrayList<>();
+    boolean[] fail = {true};
+    try (Pi4jGpio.ButtonWatch button = Pi4jGpio.watchButton(17, buttons, "mock-digital-input",
+        new ButtonGestures(g -> {
+          if (fail[0]) {
+            throw new IllegalStateException("boom!");
+          }
+          gestures.add(g);
+        }), log::add, now::get)) {
+      MockDigitalInput input = buttons.registry().get("button");
+      for (int i = 0; i < 2; i++) {
+        input.mockState(DigitalState.HIGH);
+        now.addAndGet(60_000_000);
+        input.mockState(DigitalState.LOW);
+        now.addAndGet(60_000_000);
+        input.mockState(DigitalState.HIGH);
+        now.addAndGet(700_000_000);
+        button.tick();
+        fail[0] = false;
+      }
+    }
+    assertEquals(List.of(ButtonGestures.Gesture.SHORT), gestures, "the second press still arrives");
+    assertEquals(1, log.size(), log::toString);
+    assertTrue(log.get(0).contains("boom!"), log.get(0));
   }
 
   @Test

@@ -1,0 +1,26 @@
+package org.cmtkiosk.session;
+
+import org.cmtkiosk.listen.Command;
+import org.cmtkiosk.listen.Context;
+import org.cmtkiosk.listen.Heard;
+
+/** Where inputs deliver what a person did; safe to call from any thread (the session queues it). */
+public interface InputSink {
+  /** A command from the button, a key or the voice. */
+  void command(Command command);
+
+  /** What the recogniser made of an utterance. */
+  void heard(Heard heard);
+
+  /** After repeated misunderstandings: what can be said now. */
+  void confused(String whatYouCanSay);
+
+  /** What the recogniser should listen for now. */
+  Context context();
+
+  /** Whether the device is making sound of its own now (for the barge-in rule). */
+  boolean speaking();
+
+  /** The input stopped working; the session logs it once and opens it again later. */
+  void failed(Exception cause);
+}

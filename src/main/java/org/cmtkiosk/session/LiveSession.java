@@ -1,0 +1,480 @@
+package org.cmtkiosk.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.cmtkiosk.audio.AudioOut;
+import org.cmtkiosk.audio.AudioUnavailableException;
+import org.cmtkiosk.audio.PlaybackEvents;
+import org.cmtkiosk.audio.RealTimeNullOut;
+import org.cmtkiosk.audio.Timeline;
+import org.cmtkiosk.audio.TimelineBuilder;
+import org.cmtkiosk.audio.TimelineStream;
+import org.cmtkiosk.breath.BreathCurve;
+import org.cmtkiosk.breath.PaceLimits;
+import org.cmtkiosk.listen.Command;
+import org.cmtkiosk.listen.Context;
+import org.cmtkiosk.listen.Heard;
+import org.cmtkiosk.pacer.Indicator;
+import org.cmtkiosk.pacer.LightPatterns;
+import org.cmtkiosk.pacer.PacerLoop;
+import org.cmtkiosk.pcm.Pcm;
+import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.speech.Speaker;
+
+/**
+ * The one live session behind both {@code kiosk} and {@code practice}: the single owner of the audio thread, the LED
+ * loop, the inputs (keys, voice, button), the timers and the stop signal. Everything a person does and everything
+ * the audio thread finishes is queued onto one event thread, which alone drives the {@link KioskFlow}; the flow's
+ * calls into this stage return at once (speech is synthesised and devices are opened on the audio thread). Every
+ * task catches what it throws, logs it once with its context and recovers: a broken practice ends as an error, a
+ * broken event puts the flow back to idle, a broken input is opened again — the kiosk never goes quiet and deaf.
+ */
+public final class LiveSession implements Stage, InputSink, AutoCloseable {
+  /** How often the flow is given the time (menu offers, goodbyes, check-in and pause timeouts). */
+  static final Duration TICK = Duration.ofMillis(250);
+  /** How long after a failure an input is opened again. */
+  static final Duration REOPEN_AFTER = Duration.ofSeconds(10);
+  private volatile Duration reopenAfter = REOPEN_AFTER;
+
+  /** What the session needs from the rest of the program; {@code App} builds the real parts, tests fake them. */
+  public record Parts(TimelineBuilder timelines, Speaker speaker, Outputs outputs, Indicator indicator,
+      PaceLimits pace, double volumeDb, double quietVolumeDb, double quietLedScale) {}
+
+  /** Opens the sound output for one prompt or practice. */
+  public interface Outputs {
+    AudioOut open(PlaybackEvents events) throws AudioUnavailableException;
+  }
+
+  private final Parts parts;
+  private final Consumer<String> log;
+  private final Consumer<String> subtitles;
+  private final ThreadGroup group = new ThreadGroup("cmt-kiosk-live");
+  private final ExecutorService events = Executors.newSingleThreadExecutor(threads("kiosk-events", false));
+  private final ExecutorService audio = Executors.newSingleThreadExecutor(threads("kiosk-audio", true));
+  private final ExecutorService speechPrep = Executors.newSingleThreadExecutor(threads("kiosk-speech", false));
+  private final ScheduledExecutorService timers =
+      Executors.newSingleThreadScheduledExecutor(threads("kiosk-timers", false));
+  private final PacerLoop led;
+  private final long started = System.nanoTime();
+  private final AtomicLong generation = new AtomicLong();
+  private final SoundReport sound = new SoundReport();
+  private final java.util.Map<InputSink, AutoCloseable> openInputs = new java.util.LinkedHashMap<>();
+  private volatile KioskFlow flow;
+  private volatile boolean closing;
+  private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+  private volatile Light light = Light.IDLE;
+  private volatile boolean quiet;
+  private volatile TimelineStream current;
+  private volatile AudioOut currentOut;
+  private volatile boolean silentOutputLogged;
+
+  public LiveSession(Parts parts, Consumer<String> log, Consumer<String> subtitles) {
+    this.parts = parts;
+    this.log = log;
+    this.subtitles = subtitles;
+    this.led = new PacerLoop(parts.indicator(), this::ledLevel, System::nanoTime, threads("pacer-led", true))
+        .onFailure(e -> log.accept("The breathing light stopped working (" + e + "); practices go on without it."))
+        .start();
+  }
+
+  private ThreadFactory threads(String name, boolean urgent) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(group, r, n.getAndIncrement() == 0 ? name : name + "-" + n.get());
+      t.setDaemon(true);
+      if (urgent) {
+        t.setPriority(Thread.MAX_PRIORITY);
+      }
+      return t;
+    };
+  }
+
+  /** How long after a failure an input is opened again (default {@link #REOPEN_AFTER}). */
+  public LiveSession reopenAfter(Duration delay) {
+    this.reopenAfter = delay;
+    return this;
+  }
+
+  /** The group every thread of this session runs in (tests count them). */
+  public ThreadGroup threadGroup() {
+    return group;
+  }
+
+  /** Sound lost / back and underruns since the session started, for the journal. */
+  public SoundReport sound() {
+    return sound;
+  }
+
+  /** Hands the session its flow, starts the timers and opens {@code inputs}; each input that can't open says why. */
+  public void drive(KioskFlow flow, List<Input> inputs) {
+    this.flow = flow;
+    timers.scheduleAtFixedRate(() -> post("the kiosk timer", flow::tick), TICK.toMillis(), TICK.toMillis(),
+        TimeUnit.MILLISECONDS);
+    inputs.forEach(this::open);
+  }
+
+  /** Runs {@code task} on the session's own timer thread every {@code period}, failures logged (e.g. retention). */
+  public void every(Duration period, String what, Runnable task) {
+    timers.scheduleAtFixedRate(() -> guarded(what, task).run(), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs {@code task} on the event thread, where the flow lives; a failure puts the flow back to idle. */
+  public void post(String what, Runnable task) {
+    if (closing) {
+      return;
+    }
+    try {
+      events.execute(() -> {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          log.accept("Kiosk: " + what + " failed (" + e + "); back to the start, still listening.");
+          recover();
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
+      // The session is closing: nothing more to do.
+    }
+  }
+
+  private void recover() {
+    try {
+      KioskFlow f = flow;
+      if (f != null) {
+        f.shutdown();
+      }
+    } catch (RuntimeException e) {
+      log.accept("Kiosk: could not end the session cleanly (" + e + ").");
+    }
+  }
+
+  /** Runs {@code what} on the event thread and waits for it (at most {@code timeout}); for shutdown. */
+  public boolean postAndWait(String what, Runnable task, Duration timeout) throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    post(what, () -> {
+      try {
+        task.run();
+      } finally {
+        done.countDown();
+      }
+    });
+    return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private Runnable guarded(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.accept("Kiosk: " + what + " failed (" + e + ").");
+      }
+    };
+  }
+
+  // ---- inputs: everything a person does goes through the event thread
+
+  private void open(Input input) {
+    if (closing) {
+      return;
+    }
+    try {
+      Reopening sink = new Reopening(input);
+      AutoCloseable handle = input.open(sink);
+      synchronized (openInputs) {
+        openInputs.put(sink, handle);
+      }
+    } catch (Exception e) {
+      log.accept(capitalised(input.name()) + " is off: " + e.getMessage() + ". Everything else still works.");
+    }
+  }
+
+  /** An input's sink that, when the input fails, closes it and opens it again a little later. */
+  private final class Reopening implements InputSink {
+    private final Input input;
+    private boolean failed;
+
+    Reopening(Input input) {
+      this.input = input;
+    }
+
+    @Override
+    public void command(Command command) {
+      LiveSession.this.command(command);
+    }
+
+    @Override
+    public void heard(Heard heard) {
+      LiveSession.this.heard(heard);
+    }
+
+    @Override
+    public void confused(String whatYouCanSay) {
+      LiveSession.this.confused(whatYouCanSay);
+    }
+
+    @Override
+    public Context context() {
+      return LiveSession.this.context();
+    }
+
+    @Override
+    public boolean speaking() {
+      return LiveSession.this.speaking();
+    }
+
+    @Override
+    public synchronized void failed(Exception cause) {
+      if (failed || closing) {
+        return;
+      }
+      failed = true;
+      log.accept(capitalised(input.name()) + " stopped working (" + cause.getMessage() + "); trying again in "
+          + reopenAfter.toSeconds() + " s. Everything else still works.");
+      closeInputOf(this);
+      timers.schedule(() -> open(input), reopenAfter.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private void closeInputOf(InputSink sink) {
+    AutoCloseable handle;
+    synchronized (openInputs) {
+      handle = openInputs.remove(sink);
+    }
+    closeQuietly(handle);
+  }
+
+  private void closeQuietly(AutoCloseable input) {
+    if (input == null) {
+      return;
+    }
+    try {
+      input.close();
+    } catch (Exception e) {
+      log.accept("Could not close an input cleanly (" + e + ").");
+    }
+  }
+
+  private static String capitalised(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+
+  @Override
+  public void command(Command command) {
+    subtitles.accept("heard: " + command.name().toLowerCase().replace('_', ' '));
+    post("the command '" + command + "'", () -> flow.command(command));
+  }
+
+  @Override
+  public void heard(Heard heard) {
+    if (!(heard instanceof Heard.Ignored) && !(heard instanceof Heard.CommandHeard)) {
+      subtitles.accept("heard: " + heard);
+    }
+    if (heard instanceof Heard.CommandHeard c) {
+      subtitles.accept("heard: " + c.words());
+    }
+    post("what was heard", () -> flow.heard(heard));
+  }
+
+  @Override
+  public void confused(String whatYouCanSay) {
+    post("a misunderstanding", () -> flow.confused(whatYouCanSay));
+  }
+
+  @Override
+  public Context context() {
+    KioskFlow f = flow;
+    return f == null ? Context.IDLE : f.context();
+  }
+
+  @Override
+  public void failed(Exception cause) {
+    log.accept("An input failed: " + cause.getMessage());
+  }
+
+  // ---- the stage: every call returns at once; the audio thread does the slow work
+
+  @Override
+  public void say(String text, Runnable done) {
+    hush();
+    long mine = generation.get();
+    subtitles.accept("says: " + text);
+    audio.execute(() -> {
+      try {
+        if (mine == generation.get()) {
+          playStream(new TimelineStream(parts.timelines().speech(text)));
+        }
+      } catch (Exception e) {
+        log.accept("Cannot speak a prompt (" + e.getMessage() + "): " + text);
+      } finally {
+        post("a prompt ending", done);
+      }
+    });
+  }
+
+  @Override
+  public PracticeRun play(Practice practice, Consumer<PracticeRun.Result> done) {
+    PracticeRun run = new PracticeRun(practice);
+    subtitles.accept("plays: " + practice.title());
+    audio.execute(() -> {
+      PracticeRun.Result result;
+      try {
+        result = playRun(run);
+      } catch (Exception e) {
+        log.accept("The practice " + practice.id() + " could not be played (" + e + ").");
+        result = run.failed(e);
+      }
+      PracticeRun.Result ended = result;
+      ended.failure().filter(e -> e instanceof java.io.IOException)
+          .ifPresent(e -> log.accept("Sound output failed: " + e.getMessage()));
+      post("the end of " + practice.id(), () -> done.accept(ended));
+    });
+    return run;
+  }
+
+  private PracticeRun.Result playRun(PracticeRun run) throws Exception {
+    Timeline timeline = parts.timelines().buildLive(run.practice(), (d, n) -> { }, parts.pace());
+    if (!run.begin(timeline)) {
+      return run.stoppedBeforeStart();
+    }
+    TimelineStream stream = run.stream();
+    stream.setVolumeDb(parts.volumeDb() + (quiet ? parts.quietVolumeDb() : 0));
+    AudioOut out = output();
+    current = stream;
+    currentOut = out;
+    try {
+      return run.run(out);
+    } finally {
+      current = null;
+    }
+  }
+
+  private void playStream(TimelineStream stream) throws java.io.IOException {
+    stream.setVolumeDb(parts.volumeDb() + (quiet ? parts.quietVolumeDb() : 0));
+    AudioOut out = output();
+    current = stream;
+    currentOut = out;
+    try {
+      out.play(stream);
+    } finally {
+      current = null;
+    }
+  }
+
+  /** The sound card, or silence in real time while there is none (said once, and again when it is back). */
+  private AudioOut output() {
+    try {
+      AudioOut out = parts.outputs().open(sound);
+      if (silentOutputLogged) {
+        silentOutputLogged = false;
+        log.accept("Sound output is available again: " + out.describe() + ".");
+      }
+      return out;
+    } catch (AudioUnavailableException e) {
+      if (!silentOutputLogged) {
+        silentOutputLogged = true;
+        log.accept("No sound output: " + e.getMessage() + ". The kiosk carries on silently and tries again at "
+            + "every prompt.");
+      }
+      return new RealTimeNullOut();
+    }
+  }
+
+  @Override
+  public void interject(String text) {
+    subtitles.accept("says: " + text);
+    speechPrep.execute(guarded("speaking over a practice", () -> {
+      try {
+        Pcm clip = parts.speaker().speak(text);
+        TimelineStream s = current;
+        if (s != null) {
+          s.interject(clip);
+        }
+      } catch (Exception e) {
+        log.accept("Cannot speak help (" + e.getMessage() + ")");
+      }
+    }));
+  }
+
+  @Override
+  public void hush() {
+    generation.incrementAndGet();
+    TimelineStream s = current;
+    if (s != null) {
+      s.stop(PracticeRun.STOP_FADE);
+    }
+  }
+
+  @Override
+  public void light(Light newLight) {
+    light = newLight;
+  }
+
+  @Override
+  public void quiet(boolean quietNow) {
+    quiet = quietNow;
+  }
+
+  @Override
+  public boolean speaking() {
+    TimelineStream s = current;
+    AudioOut out = currentOut;
+    return s != null && out != null && s.soundingAt(out.framesHeard());
+  }
+
+  private double ledLevel() {
+    double scale = quiet ? parts.quietLedScale() : 1;
+    TimelineStream s = current;
+    AudioOut out = currentOut;
+    if (s != null && out != null) {
+      var breath = s.breathAt(out.framesHeard());
+      if (breath.isPresent()) {
+        return scale * BreathCurve.level(breath.get());
+      }
+    }
+    Duration t = Duration.ofNanos(System.nanoTime() - started);
+    return scale * switch (light) {
+      case IDLE -> LightPatterns.idle(t);
+      case SESSION -> LightPatterns.SESSION;
+      case LISTENING -> LightPatterns.listening(t);
+    };
+  }
+
+  /** Stops everything: inputs first, then sound (with its short fade), then the threads and the LED. */
+  @Override
+  public void close() {
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    closing = true;
+    timers.shutdownNow();
+    List<AutoCloseable> inputs;
+    synchronized (openInputs) {
+      inputs = new ArrayList<>(openInputs.values());
+      openInputs.clear();
+    }
+    inputs.forEach(this::closeQuietly);
+    hush();
+    audio.shutdown();
+    speechPrep.shutdownNow();
+    events.shutdown();
+    try {
+      audio.awaitTermination(2, TimeUnit.SECONDS);
+      events.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    audio.shutdownNow();
+    events.shutdownNow();
+    led.close();
+  }
+}
