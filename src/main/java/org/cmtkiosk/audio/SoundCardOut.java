@@ -36,6 +36,7 @@ public final class SoundCardOut implements AudioOut {
   private byte[] fade = new byte[0];
   private long writtenFrames;
   private boolean started;
+  private boolean starved;
   private long emptyAtNanos;
   private boolean underrunLogged;
   private long underruns;
@@ -174,9 +175,17 @@ public final class SoundCardOut implements AudioOut {
    * (Judged by the device's play position, which also works behind a sound server that drains the device buffer.)
    */
   private void noticeUnderrun(PcmLine l) {
-    if (!started || l.framesPlayed() < writtenFrames) {
+    if (!started || l.bufferBytes() <= 0) {
       return;
     }
+    if (l.framesPlayed() < writtenFrames) {
+      starved = false;
+      return;
+    }
+    if (starved) {
+      return;
+    }
+    starved = true;
     Duration gap = Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - emptyAtNanos));
     underruns++;
     emptyAtNanos = nanoClock.getAsLong();
