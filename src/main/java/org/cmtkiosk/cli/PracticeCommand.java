@@ -44,7 +44,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Without a sound card the practice is written to PRACTICE.wav in the current directory."})
 public final class PracticeCommand implements Callable<Integer> {
   /** Exit code of a session that ended in an error (e.g. the sound output was lost and never came back). */
-  public static final int SESSION_ERROR = 4;
+  public static final int SESSION_ERROR = 5;
 
   @ParentCommand
   Main main;
