@@ -86,6 +86,8 @@ public final class DoctorCommand implements Callable<Integer> {
     }
     App app = new App(config);
     checks.add(practices(app));
+    checks.add(app.library().safetyLandingProblem().map(p -> new Check("safety landing", false, p.what(), p.fix()))
+        .orElse(new Check("safety landing", true, "the grounding practice is valid", "")));
     checks.add(cache(app));
     checks.add(voice(config));
     checks.add(soundOutput(config));

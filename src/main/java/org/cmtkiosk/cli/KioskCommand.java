@@ -60,7 +60,7 @@ public final class KioskCommand implements Callable<Integer> {
     try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log,
         Lines.subtitles(spec.commandLine().getOut()))) {
       KioskFlow flow = new KioskFlow(app.config(), offered, app.library().find("welcome").orElse(null),
-          app.library().find("grounding").orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
+          app.library().grounding().orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
           record -> PracticeCommand.journal(journal.journal(), record, err));
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
       session.every(Duration.ofHours(1), "journal retention", () -> retention(app, journal.journal(), log));

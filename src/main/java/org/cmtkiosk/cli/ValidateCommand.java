@@ -27,12 +27,15 @@ public final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var app = main.app();
-    Library library = files.isEmpty() ? app.library() : Library.of(files, app.contentRules());
+    Library library = files.isEmpty() ? app.library()
+        : Library.check(app.config().scriptsDirectory(), files, app.contentRules());
     var out = spec.commandLine().getOut();
-    library.problems().forEach(out::println);
-    int broken = (int) library.problems().stream().map(p -> p.file()).distinct().count();
+    var problems = new java.util.ArrayList<>(library.problems());
+    library.safetyLandingProblem().ifPresent(problems::add);
+    problems.forEach(out::println);
+    int broken = (int) problems.stream().map(p -> p.file()).distinct().count();
     spec.commandLine().getErr().println(library.practices().size() + " practice(s) valid, " + broken
-        + " file(s) with problems (" + library.problems().size() + " problem(s)).");
-    return library.problems().isEmpty() ? 0 : 1;
+        + " file(s) with problems (" + problems.size() + " problem(s)).");
+    return problems.isEmpty() ? 0 : 1;
   }
 }

@@ -35,7 +35,8 @@ public final class ConfigLoader {
     if (explicit != null) {
       return read(explicit);
     }
-    return Files.isRegularFile(SYSTEM_CONFIG) ? read(SYSTEM_CONFIG) : Defaults.config();
+    // exists, not isRegularFile: a FIFO or device there is reported, not silently replaced by the defaults.
+    return Files.exists(SYSTEM_CONFIG) ? read(SYSTEM_CONFIG) : Defaults.config();
   }
 
   /** Reads one config file; settings it leaves out keep their defaults. */

@@ -1,7 +1,5 @@
 package org.cmtkiosk.practice;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +14,7 @@ import org.cmtkiosk.yaml.Fields;
 import org.cmtkiosk.yaml.Problems;
 import org.cmtkiosk.yaml.YamlSource;
 import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads and checks one practice script, collecting every problem in it. */
 public final class PracticeLoader {
@@ -25,16 +24,39 @@ public final class PracticeLoader {
 
   private PracticeLoader() {}
 
+  /** A loaded practice and where its id and spoken name are written, for messages that name both files. */
+  record Loaded(Practice practice, Place id, Place spokenName) {}
+
+  /** A line and column in a practice's file, shown as {@code file:line:column}. */
+  record Place(Path file, int line, int column) {
+    @Override
+    public String toString() {
+      return file + ":" + line + ":" + column;
+    }
+  }
+
   /** The practice if it also keeps the content rules, or empty with the reasons in {@code problems}. */
   public static Optional<Practice> load(Path file, Problems problems, ContentRules rules) {
-    Optional<Practice> practice = load(file, problems);
-    practice.ifPresent(p -> rules.check(p, problems));
-    return problems.isEmpty() ? practice : Optional.empty();
+    return loadPlaced(file, problems, rules).map(Loaded::practice);
   }
 
   /** The practice if its format is right (content rules not checked), or empty with the reasons. */
   public static Optional<Practice> load(Path file, Problems problems) {
-    Optional<MappingNode> root = YamlSource.readMapping(file, problems);
+    return loadPlaced(file, problems, null).map(Loaded::practice);
+  }
+
+  /** As {@link #load(Path, Problems, ContentRules)} (rules may be null), keeping the places of id and spoken name. */
+  static Optional<Loaded> loadPlaced(Path file, Problems problems, ContentRules rules) {
+    Optional<Loaded> loaded = read(file, problems);
+    if (rules != null) {
+      loaded.ifPresent(l -> rules.check(l.practice(), problems));
+    }
+    return problems.isEmpty() ? loaded : Optional.empty();
+  }
+
+  private static Optional<Loaded> read(Path file, Problems problems) {
+    Optional<YamlSource.Text> text = YamlSource.readText(file, problems);
+    Optional<MappingNode> root = text.flatMap(t -> YamlSource.parseMapping(t.content(), problems));
     if (root.isEmpty()) {
       return Optional.empty();
     }
@@ -60,19 +82,25 @@ public final class PracticeLoader {
     if (!problems.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Practice(id.get(), title.get(), spoken.get().toLowerCase(Locale.ROOT), target.get(),
+    Practice practice = new Practice(id.get(), title.get(), spoken.get().toLowerCase(Locale.ROOT), target.get(),
         description.get(), Intensity.valueOf(intensity.get().toUpperCase(Locale.ROOT)),
         pacer.orElse(steps.stream().anyMatch(s -> s instanceof Step.Breathe)), concept.get(), steps, file,
-        versionOf(file)));
+        versionOf(text.get().bytes()));
+    return Optional.of(new Loaded(practice, placeOf(file, f.raw("id").get()),
+        placeOf(file, f.raw("spoken_name").get())));
   }
 
-  /** The first 12 hex digits of the file's SHA-256, so a journal record names the exact script it ran. */
-  static String versionOf(Path file) {
+  private static Place placeOf(Path file, Node node) {
+    return new Place(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+  }
+
+  /** The first 12 hex digits of the script's SHA-256 (of the bytes parsed), so a record names the exact script. */
+  static String versionOf(byte[] bytes) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
       return HexFormat.of().formatHex(digest).substring(0, 12);
-    } catch (IOException | NoSuchAlgorithmException e) {
-      return "unknown";
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
     }
   }
 }

@@ -15,7 +15,8 @@ public final class Suggest {
         .min(Comparator.comparingInt(c -> distance(word.toLowerCase(), c)));
   }
 
-  static int distance(String a, String b) {
+  /** Levenshtein distance: the fewest single-character edits that turn {@code a} into {@code b}. */
+  public static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {

@@ -1,12 +1,17 @@
 package org.cmtkiosk.yaml;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,7 +24,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a YAML file into a node tree that remembers lines and columns, turning every way a file can be unreadable
- * (too big, not UTF-8, tabs, empty, not YAML, not a mapping) into a {@link Problem} instead of an exception.
+ * (not a regular file, too big, not UTF-8, tabs, empty, not YAML, not a mapping) into a {@link Problem} instead of
+ * an exception.
  */
 public final class YamlSource {
   /** Practice scripts and configs are a few kilobytes; anything this big is a mistake (a pasted log, an audio file). */
@@ -29,11 +35,7 @@ public final class YamlSource {
 
   /** Returns the top-level mapping, or empty after recording why the file cannot be read. */
   public static Optional<MappingNode> readMapping(Path file, Problems problems) {
-    Optional<String> text = readText(file, problems);
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    return parseMapping(text.get(), problems);
+    return readText(file, problems).flatMap(text -> parseMapping(text.content(), problems));
   }
 
   /** Parses text already read from {@code problems.file()}. */
@@ -74,27 +76,76 @@ public final class YamlSource {
     return Optional.of(mapping);
   }
 
-  private static Optional<String> readText(Path file, Problems problems) {
+  /**
+   * The file's text, read only if it is a regular file (a FIFO or device would block or never end) and only up to
+   * {@link #MAX_BYTES} bytes actually read: {@code stat} says nothing true about {@code /dev/zero} or a growing file.
+   */
+  public static Optional<Text> readText(Path file, Problems problems) {
     try {
-      long size = Files.size(file);
-      if (size > MAX_BYTES) {
-        problems.add(1, 1, "the file is " + size / 1024 + " KiB, far larger than any script or config (limit "
-            + MAX_BYTES / 1024 + " KiB)", "check this is the right file; split very long practices in two");
+      String kind = kindOf(file);
+      if (kind != null) {
+        problems.add(1, 1, "this is " + kind + ", not a regular file", "name a plain text .yaml file instead");
         return Optional.empty();
       }
-      byte[] bytes = Files.readAllBytes(file);
-      return Optional.of(StandardCharsets.UTF_8.newDecoder()
+      byte[] bytes = readAtMost(file, MAX_BYTES);
+      if (bytes.length > MAX_BYTES) {
+        problems.add(1, 1, "the file is larger than " + MAX_BYTES / 1024 + " KiB, far larger than any script or "
+            + "config", "check this is the right file; split very long practices in two");
+        return Optional.empty();
+      }
+      String text = StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes)).toString());
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return Optional.of(new Text(text, bytes));
     } catch (CharacterCodingException e) {
       problems.add(1, 1, "the file is not UTF-8 text (is it a binary or a word-processor file?)",
           "save it as plain text in UTF-8");
+    } catch (NoSuchFileException e) {
+      problems.add(1, 1, "cannot read the file: it does not exist", "check the path and the file name");
+    } catch (AccessDeniedException e) {
+      problems.add(1, 1, "cannot read the file: this user may not read it",
+          "make it readable (chmod a+r FILE) or run as a user who may read it");
     } catch (IOException e) {
       problems.add(1, 1, "cannot read the file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
           "check that it exists and that this user may read it");
     }
     return Optional.empty();
   }
+
+  /** What the path is, in words, if it is not a regular file (following symbolic links); null if it is one. */
+  static String kindOf(Path file) throws IOException {
+    BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+    if (a.isRegularFile()) {
+      return null;
+    }
+    String via = Files.isSymbolicLink(file) ? " (through a symbolic link to " + file.toRealPath() + ")" : "";
+    if (a.isDirectory()) {
+      return "a folder" + via;
+    }
+    try {
+      Object type = Files.getAttribute(file, "unix:mode");
+      int mode = (Integer) type & 0170000;
+      return switch (mode) {
+        case 0010000 -> "a named pipe (FIFO)" + via;
+        case 0020000 -> "a character device" + via;
+        case 0060000 -> "a block device" + via;
+        case 0140000 -> "a socket" + via;
+        default -> "a special file" + via;
+      };
+    } catch (UnsupportedOperationException | IllegalArgumentException e) {
+      return "a special file" + via;
+    }
+  }
+
+  /** Reads up to {@code limit + 1} bytes, so a caller can tell "at the limit" from "over it". */
+  private static byte[] readAtMost(Path file, long limit) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes((int) limit + 1);
+    }
+  }
+
+  /** A file's text and the exact bytes it was decoded from (for hashing the same content that was parsed). */
+  public record Text(String content, byte[] bytes) {}
 
   /** YAML forbids tabs for indentation; name every one so an editor can find them. */
   private static boolean reportTabs(String text, Problems problems) {
