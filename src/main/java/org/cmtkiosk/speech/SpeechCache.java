@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -20,7 +22,8 @@ public final class SpeechCache {
   private static final Logger LOG = LoggerFactory.getLogger(SpeechCache.class);
   private final Path directory;
   private final String styleKey;
-  private boolean warnedWrite;
+  private volatile boolean warnedWrite;
+  private volatile boolean writeFailed;
 
   /** @param styleKey everything besides the text that changes the sound (voice, rate, pitch, level) */
   public SpeechCache(Path directory, String styleKey) {
@@ -64,12 +67,18 @@ public final class SpeechCache {
     return Files.isRegularFile(fileOf(sentence));
   }
 
-  /** Stores {@code pcm}; a failure (full disk, read-only) is logged once and otherwise ignored. */
+  /**
+   * Stores {@code pcm}; a failure (full disk, read-only) is logged once and otherwise ignored. Each write goes to its
+   * own temporary file, moved into place atomically, so {@code prepare} and the running kiosk (or two threads) can
+   * write the same entry at once and a reader only ever sees a whole file.
+   */
   public void put(String sentence, Pcm pcm) {
     Path file = fileOf(sentence);
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Path tmp = null;
     try {
       Files.createDirectories(file.getParent());
+      tmp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+      readableByAll(tmp);
       WavFiles.write(pcm, tmp);
       try {
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -77,13 +86,21 @@ public final class SpeechCache {
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
       }
     } catch (IOException e) {
-      deleteQuietly(tmp);
+      if (tmp != null) {
+        deleteQuietly(tmp);
+      }
+      writeFailed = true;
       if (!warnedWrite) {
         LOG.warn("Cannot write the speech cache in {} ({}); speech still works but is synthesised each time — "
             + "check free disk space and that speech.cache_directory is writable", directory, e.getMessage());
         warnedWrite = true;
       }
     }
+  }
+
+  /** True once a write has failed (for tests: concurrent writers must never make one fail). */
+  boolean writeFailed() {
+    return writeFailed;
   }
 
   /** Keyed by the text as synthesised, so a changed pronunciation mapping is never hidden by an old entry. */
@@ -95,6 +112,13 @@ public final class SpeechCache {
       return directory.resolve(hex.substring(0, 2)).resolve(hex.substring(0, 32) + ".wav");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /** Temporary files are made 0600; an entry written by {@code prepare} must be readable by the service's user. */
+  private static void readableByAll(Path p) throws IOException {
+    if (Files.getFileStore(p).supportsFileAttributeView(PosixFileAttributeView.class)) {
+      Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-r--r--"));
     }
   }
 
