@@ -38,8 +38,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import org.cmtkiosk.pacer.LedMode;
 
 /** Checks everything the kiosk needs and prints one line each: OK, or PROBLEM with the fix. */
-@Command(name = "doctor", description = "Check Java, config, practices, speech, sound, microphone, voice model, "
-    + "GPIO, journal and disk; exit non-zero on any problem.")
+@Command(name = "doctor", description = "Check Java, config, practices and the safety landing, speech, sound, "
+    + "microphone, voice model, GPIO, journal and disk; exit non-zero on any problem.",
+    footer = {"%nExamples:", "  cmt-kiosk doctor", "  cmt-kiosk doctor --sound   (also plays a quiet chime)"})
 public final class DoctorCommand implements Callable<Integer> {
   /** Below this much free space the speech cache or the journal may fill the disk. */
   static final long MIN_FREE_BYTES = 200L * 1024 * 1024;

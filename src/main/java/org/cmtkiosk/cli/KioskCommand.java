@@ -25,7 +25,9 @@ import org.cmtkiosk.pacer.LedMode;
 
 /** The always-on kiosk: waits for "start", a button press or a key, and guides one person at a time. */
 @picocli.CommandLine.Command(name = "kiosk", description = {"Run the always-on kiosk (for the systemd service).",
-    "Start a session with Enter (--keyboard), the button, or by saying 'start'."})
+    "Start a session with Enter (--keyboard), the button, or by saying 'start'."},
+    footer = {"%nExamples:", "  cmt-kiosk kiosk --keyboard   (try it on a laptop: Enter starts, h helps, s stops)",
+        "  cmt-kiosk kiosk --config /etc/cmt-kiosk/cmt-kiosk.yaml   (as the service runs it)"})
 public final class KioskCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
@@ -39,7 +41,8 @@ public final class KioskCommand implements Callable<Integer> {
   @Option(names = "--mic-file", paramLabel = "FILE.wav", description = "Use a WAV file as the microphone.")
   Path micFile;
 
-  @Option(names = "--led", paramLabel = "MODE", description = "auto, pwm, digital, console or none.")
+  @Option(names = "--led", paramLabel = "MODE", description = "Breathing LED: auto (PWM on a Raspberry Pi, none "
+      + "elsewhere), pwm, digital, console (a bar in this terminal) or none (default: led.mode, which is auto).")
   LedMode led;
 
   @Override

@@ -12,7 +12,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists the valid practices with their estimated length. */
-@Command(name = "list", description = "List every valid practice: id, title, estimated duration.")
+@Command(name = "list", description = "List every valid practice: id, title, estimated duration.",
+    footer = {"%nExamples:", "  cmt-kiosk list", "  cmt-kiosk list --config site.yaml   (the practices a site config "
+        + "points at)"})
 public final class ListCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

@@ -41,7 +41,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * behave as there), or writes it to a WAV file when there is no sound card, and journals it.
  */
 @picocli.CommandLine.Command(name = "practice", description = {"Play a practice on the sound card; Ctrl-C stops it gently.",
-    "Without a sound card the practice is written to PRACTICE.wav in the current directory."})
+    "Without a sound card the practice is written to PRACTICE.wav in the current directory."},
+    footer = {"%nExamples:", "  cmt-kiosk practice breathing --keyboard   (space pauses, s stops, g grounds)",
+        "  cmt-kiosk practice grounding --led console", "  cmt-kiosk practice soothing-rhythm-short --mic-file stop.wav"})
 public final class PracticeCommand implements Callable<Integer> {
   /** Exit code of a session that ended in an error (e.g. the sound output was lost and never came back). */
   public static final int SESSION_ERROR = 5;
@@ -55,12 +57,14 @@ public final class PracticeCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PRACTICE", description = "Practice id or spoken name, e.g. soothing-rhythm-breathing.")
   String name;
 
+  @OutputPath(folder = true)
   @Option(names = "--fallback-dir", paramLabel = "DIR", defaultValue = ".",
       description = "Where to write PRACTICE.wav when there is no sound output (default: the current directory).")
   Path fallbackDir;
 
   @Option(names = "--led", paramLabel = "MODE",
-      description = "Breathing LED: pwm, digital, console (a bar in this terminal) or none (default: led.mode).")
+      description = "Breathing LED: auto (PWM on a Raspberry Pi, none elsewhere), pwm, digital, console (a bar in "
+          + "this terminal) or none (default: led.mode, which is auto).")
   LedMode led;
 
   @Option(names = "--keyboard", description = "Control the practice with single keys (space pauses, s stops...).")

@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Synthesises every sentence of every practice into the speech cache, so live sessions never wait for MaryTTS. */
-@Command(name = "prepare", description = "Fill the speech cache with every sentence of every valid practice.")
+@Command(name = "prepare", description = "Fill the speech cache with every sentence of every valid practice.",
+    footer = {"%nExample:", "  cmt-kiosk prepare   (run it as the user the kiosk runs as, after adding or editing "
+        + "scripts)"})
 public final class PrepareCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

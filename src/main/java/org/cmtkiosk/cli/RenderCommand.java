@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Renders a whole practice to a WAV file. */
-@Command(name = "render", description = "Render a practice to a 16-bit mono WAV file.")
+@Command(name = "render", description = "Render a practice to a 16-bit mono WAV file (24 kHz).",
+    footer = {"%nExamples:", "  cmt-kiosk render safe-place --out safe-place.wav",
+        "  cmt-kiosk render breathing --out /tmp/breathing.wav   (by spoken name)"})
 public final class RenderCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
@@ -29,6 +31,7 @@ public final class RenderCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PRACTICE", description = "Practice id or spoken name, e.g. soothing-rhythm-breathing.")
   String name;
 
+  @OutputPath
   @Option(names = "--out", required = true, paramLabel = "FILE.wav", description = "Where to write the WAV file.")
   Path out;
 

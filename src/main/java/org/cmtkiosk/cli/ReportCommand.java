@@ -20,7 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Sessions and daily totals as CSV, and a one-page chart, for staff and clinicians. */
 @Command(name = "report", description = {"Summarise the journal: sessions.csv, daily.csv and report.png.",
-    "Counts and numbers only: the journal holds nothing about the people who practised."})
+    "Counts and numbers only: the journal holds nothing about the people who practised."},
+    footer = {"%nExamples:", "  cmt-kiosk report --out report   (the last 30 days, to today)",
+        "  cmt-kiosk report --from 2026-01-01 --to 2026-01-31 --out /media/usb/january"})
 public final class ReportCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
@@ -35,6 +37,7 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "DATE", description = "Last day (default: today).")
   LocalDate to;
 
+  @OutputPath(folder = true)
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the files to.")
   Path out;
 

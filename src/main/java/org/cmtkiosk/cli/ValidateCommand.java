@@ -12,7 +12,11 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Checks practice scripts (and the config) and prints every problem with its place and fix. */
-@Command(name = "validate", description = "Check practice scripts; print every problem as file:line:column.")
+@Command(name = "validate", description = {"Check practice scripts; print every problem as file:line:column: "
+    + "what is wrong — how to fix it.", "Named files are checked against the rest of the library too (ids, spoken "
+    + "names), and a missing or broken grounding practice is reported."},
+    footer = {"%nExamples:", "  cmt-kiosk validate   (every script in the scripts folder)",
+        "  cmt-kiosk validate /etc/cmt-kiosk/scripts/my-practice.yaml"})
 public final class ValidateCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
