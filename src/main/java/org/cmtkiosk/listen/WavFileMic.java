@@ -1,6 +1,7 @@
 package org.cmtkiosk.listen;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.cmtkiosk.pcm.Resampling;
@@ -9,6 +10,8 @@ import org.cmtkiosk.pcm.WavFiles;
 /** A WAV file as the microphone ({@code --mic-file}): any rate, size or channel count, converted for Vosk. */
 public final class WavFileMic implements MicSource {
   private static final int CHUNK_SAMPLES = 1600;
+  /** About 11 minutes of CD-quality stereo, or 35 at 16 kHz mono: enough for any test, small enough for the heap. */
+  static final long MAX_BYTES = 64L * 1024 * 1024;
   private final byte[] pcm;
   private final boolean realTime;
   private int pos;
@@ -22,8 +25,22 @@ public final class WavFileMic implements MicSource {
 
   /** Reads {@code file} and converts it to 16 kHz, 16-bit, mono, little-endian bytes. */
   static byte[] toVoskFormat(Path file) throws IOException {
+    checkSize(file);
     WavFiles.Mono mono = WavFiles.readMono(file);
     return WavFiles.toPcm16(Resampling.resample(mono.samples(), mono.rateHz(), FORMAT.getSampleRate()));
+  }
+
+  /** A regular file no larger than {@link #MAX_BYTES}: a FIFO would block, a sparse 2 GB file would not fit. */
+  static void checkSize(Path file) throws IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IOException(file + (Files.exists(file) ? " is not a regular file" : " does not exist")
+          + " — name a .wav file for --mic-file");
+    }
+    long size = Files.size(file);
+    if (size > MAX_BYTES) {
+      throw new IOException(file + " is " + size / (1024 * 1024) + " MiB, more than the " + MAX_BYTES / (1024 * 1024)
+          + " MiB a --mic-file may be — use a recording of a few minutes, e.g. sox in.wav out.wav trim 0 5:00");
+    }
   }
 
   /** How long the file lasts. */
