@@ -43,7 +43,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @picocli.CommandLine.Command(name = "practice", description = {"Play a practice on the sound card; Ctrl-C stops it gently.",
     "Without a sound card the practice is written to PRACTICE.wav in the current directory."},
     footer = {"%nExamples:", "  cmt-kiosk practice breathing --keyboard   (space pauses, s stops, g grounds)",
-        "  cmt-kiosk practice grounding --led console", "  cmt-kiosk practice soothing-rhythm-short --mic-file stop.wav"})
+        "  cmt-kiosk practice grounding --led console",
+        "  cmt-kiosk practice soothing-rhythm-short --mic-file stop.wav"})
 public final class PracticeCommand implements Callable<Integer> {
   /** Exit code of a session that ended in an error (e.g. the sound output was lost and never came back). */
   public static final int SESSION_ERROR = 5;
