@@ -30,20 +30,25 @@ public final class Library {
   /** The safety landing every "too much" leads to: bound to this id, never to whatever is called "grounding". */
   public static final String GROUNDING_ID = "grounding";
 
-  private final Path directory;
+  private final List<Path> directories;
   private final List<Practice> practices;
   private final List<Problem> problems;
   private final Optional<Practice> grounding;
+  private final Map<String, Path> overridden;
 
-  private Library(Path directory, List<Practice> practices, List<Problem> problems) {
-    this(directory, practices, problems, practices.stream().filter(p -> p.id().equals(GROUNDING_ID)).findFirst());
+  private Library(List<Path> directories, List<Practice> practices, List<Problem> problems,
+      Map<String, Path> overridden) {
+    this(directories, practices, problems, practices.stream().filter(p -> p.id().equals(GROUNDING_ID)).findFirst(),
+        overridden);
   }
 
-  private Library(Path directory, List<Practice> practices, List<Problem> problems, Optional<Practice> grounding) {
-    this.directory = directory;
+  private Library(List<Path> directories, List<Practice> practices, List<Problem> problems,
+      Optional<Practice> grounding, Map<String, Path> overridden) {
+    this.directories = List.copyOf(directories);
     this.practices = List.copyOf(practices);
     this.problems = List.copyOf(problems);
     this.grounding = grounding;
+    this.overridden = Map.copyOf(overridden);
   }
 
   /** Loads every {@code *.yaml} file in {@code directory}, checking the format only. */
@@ -53,11 +58,21 @@ public final class Library {
 
   /** Loads every {@code *.yaml} file in {@code directory}, checking format and (if given) content rules. */
   public static Library load(Path directory, ContentRules rules) {
+    return load(List.of(directory), rules);
+  }
+
+  /**
+   * Loads the scripts of several folders: the first holds the shipped scripts, and each later one (a site's) may
+   * replace a practice by holding a file with its id ({@link #overridden()} says which). Other clashes keep the
+   * earlier folder's practice. A later folder that does not exist is simply not used.
+   */
+  public static Library load(List<Path> directories, ContentRules rules) {
     List<Problem> problems = new ArrayList<>();
-    List<Path> files = scripts(directory, problems);
-    Library all = build(directory, files, List.of(), rules, new IdentityHashMap<>());
+    Map<String, Path> overridden = new HashMap<>();
+    List<List<Path>> layers = layers(directories, problems, overridden);
+    Library all = build(directories, layers, rules, new IdentityHashMap<>());
     problems.addAll(all.problems);
-    return new Library(directory, all.practices, problems);
+    return new Library(directories, all.practices, problems, overridden);
   }
 
   /**
@@ -67,19 +82,53 @@ public final class Library {
    * practices and problems (and other files' problems that name them), and the whole library's safety landing.
    */
   public static Library check(Path directory, List<Path> files, ContentRules rules) {
+    return check(List.of(directory), files, rules);
+  }
+
+  /** As {@link #check(Path, List, ContentRules)}, for a library of several folders. */
+  public static Library check(List<Path> directories, List<Path> files, ContentRules rules) {
     Set<Path> named = files.stream().map(Library::real).collect(Collectors.toSet());
     Set<String> drafted = files.stream().map(Library::stemOf).collect(Collectors.toSet());
-    List<Path> library = scripts(directory, new ArrayList<>()).stream()
-        .filter(p -> named.contains(real(p)) || !drafted.contains(stemOf(p))).toList();
-    Set<Path> inLibrary = library.stream().map(Library::real).collect(Collectors.toSet());
-    List<Path> newcomers = files.stream().filter(f -> !inLibrary.contains(real(f))).toList();
+    Map<String, Path> overridden = new HashMap<>();
+    List<List<Path>> layers = new ArrayList<>();
+    for (List<Path> layer : layers(directories, new ArrayList<>(), overridden)) {
+      layers.add(layer.stream().filter(p -> named.contains(real(p)) || !drafted.contains(stemOf(p))).toList());
+    }
+    Set<Path> inLibrary = layers.stream().flatMap(List::stream).map(Library::real).collect(Collectors.toSet());
+    layers.add(files.stream().filter(f -> !inLibrary.contains(real(f))).toList());
     Map<Problem, Path> partners = new IdentityHashMap<>();
-    Library all = build(directory, library, newcomers, rules, partners);
+    Library all = build(directories, layers, rules, partners);
     List<Problem> mine = all.problems.stream()
-        .filter(p -> named.contains(real(p.file())) || partners.containsKey(p) && named.contains(real(partners.get(p))))
+        .filter(p -> named.contains(real(p.file())) || named.contains(real(partners.getOrDefault(p, p.file()))))
         .toList();
     List<Practice> valid = all.practices.stream().filter(p -> named.contains(real(p.source()))).toList();
-    return new Library(directory, valid, mine, all.grounding);
+    return new Library(directories, valid, mine, all.grounding, overridden);
+  }
+
+  /** The script files of each folder, less those a later folder replaces (recorded in {@code overridden}). */
+  private static List<List<Path>> layers(List<Path> directories, List<Problem> problems,
+      Map<String, Path> overridden) {
+    List<List<Path>> layers = new ArrayList<>();
+    for (int i = 0; i < directories.size(); i++) {
+      if (i > 0 && !Files.isDirectory(directories.get(i))) {
+        continue;
+      }
+      List<Path> files = scripts(directories.get(i), problems);
+      Set<String> ids = files.stream().map(Library::stemOf).collect(Collectors.toSet());
+      for (int j = 0; j < layers.size(); j++) {
+        List<Path> kept = new ArrayList<>();
+        for (Path earlier : layers.get(j)) {
+          if (ids.contains(stemOf(earlier))) {
+            overridden.put(stemOf(earlier), earlier);
+          } else {
+            kept.add(earlier);
+          }
+        }
+        layers.set(j, kept);
+      }
+      layers.add(files);
+    }
+    return layers;
   }
 
   private static List<Path> scripts(Path directory, List<Problem> problems) {
@@ -93,20 +142,19 @@ public final class Library {
   }
 
   /**
-   * Loads {@code library} files, then {@code newcomers}, and admits them in order of precedence: the grounding
-   * practice, the other library files, then newcomers; within each, the older file (to the second, so files checked
-   * out together keep name order), then the file name. A clash
-   * problem is recorded with the earlier file it clashes with in {@code partners}.
+   * Loads the files layer by layer and admits them in order of precedence: the grounding practice, then earlier
+   * layers (shipped before site, library before files named to {@code validate}); within a layer, the older file
+   * (to the second, so files checked out together keep name order), then the file name. A clash problem is
+   * recorded with the earlier file it clashes with in {@code partners}.
    */
-  private static Library build(Path directory, List<Path> library, List<Path> newcomers, ContentRules rules,
+  private static Library build(List<Path> directories, List<List<Path>> layers, ContentRules rules,
       Map<Problem, Path> partners) {
     List<Problem> problems = new ArrayList<>();
     List<Candidate> candidates = new ArrayList<>();
-    for (Path file : library) {
-      load(file, stemOf(file).equals(GROUNDING_ID) ? 0 : 1, rules, problems).ifPresent(candidates::add);
-    }
-    for (Path file : newcomers) {
-      load(file, 2, rules, problems).ifPresent(candidates::add);
+    for (int layer = 0; layer < layers.size(); layer++) {
+      for (Path file : layers.get(layer)) {
+        load(file, stemOf(file).equals(GROUNDING_ID) ? 0 : layer + 1, rules, problems).ifPresent(candidates::add);
+      }
     }
     candidates.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.modified().to(TimeUnit.SECONDS))
         .thenComparing(c -> c.loaded().practice().source().getFileName().toString()));
@@ -124,7 +172,7 @@ public final class Library {
     }
     List<Practice> practices = admitted.stream().map(Loaded::practice)
         .sorted(Comparator.comparing(Practice::id)).toList();
-    return new Library(directory, practices, problems);
+    return new Library(directories, practices, problems, Map.of());
   }
 
   private static Optional<Candidate> load(Path file, int rank, ContentRules rules, List<Problem> problems) {
@@ -208,6 +256,11 @@ public final class Library {
     return problems;
   }
 
+  /** For each practice a later (site) folder replaced by id: the file it replaced. */
+  public Map<String, Path> overridden() {
+    return overridden;
+  }
+
   /** Finds a practice by id, else by spoken name (ids first, so "grounding" is always the grounding practice). */
   public Optional<Practice> find(String idOrName) {
     return byId(idOrName).or(() -> practices.stream()
@@ -233,9 +286,12 @@ public final class Library {
     if (grounding().isPresent()) {
       return Optional.empty();
     }
-    Path file = directory == null ? Path.of(GROUNDING_ID + ".yaml") : directory.resolve(GROUNDING_ID + ".yaml");
+    String name = GROUNDING_ID + ".yaml";
+    Path file = directories.stream().map(d -> d.resolve(name)).filter(Files::exists).reduce((a, b) -> b)
+        .orElse(directories.get(0).resolve(name));
     String what = Files.exists(file) ? "NO SAFETY LANDING: the grounding practice is not valid (see its problems)"
-        : "NO SAFETY LANDING: there is no grounding practice (" + GROUNDING_ID + ".yaml) in " + file.getParent();
+        : "NO SAFETY LANDING: there is no grounding practice (" + name + ") in " + directories.stream()
+            .map(Path::toString).collect(Collectors.joining(" or "));
     return Optional.of(new Problem(file, 1, 1, what + ", so 'too much', a long press and 'stop' in an evocative "
         + "practice have no grounding to lead to", "fix or restore the shipped " + GROUNDING_ID + ".yaml (a "
         + "practice with id '" + GROUNDING_ID + "')"));

@@ -173,6 +173,26 @@ class LibraryTest {
   }
 
   @Test
+  void aSiteFolderReplacesAShippedPracticeByIdButCannotTakeAShippedSpokenName() throws IOException {
+    Path shipped = Files.createDirectory(dir.resolve("shipped"));
+    Path site = Files.createDirectory(dir.resolve("site"));
+    Scripts.write(shipped, "calm-one.yaml", Scripts.HEADER.formatted("calm-one", "calm") + "  - say: Shipped.\n");
+    Path replaced = Scripts.write(shipped, "body-scan.yaml",
+        Scripts.HEADER.formatted("body-scan", "body scan") + "  - say: Shipped.\n");
+    Path local = Scripts.write(site, "body-scan.yaml",
+        Scripts.HEADER.formatted("body-scan", "body scan") + "  - say: Ours.\n");
+    Path taker = Scripts.write(site, "my-calm.yaml", Scripts.HEADER.formatted("my-calm", "calm") + "  - say: Hi.\n");
+    Files.setLastModifiedTime(taker, FileTime.from(Instant.now().minusSeconds(86_400)));
+
+    Library library = Library.load(List.of(shipped, site, dir.resolve("no-such-site")), null);
+
+    assertEquals("[body-scan, calm-one]", ids(library));
+    assertEquals(local, library.byId("body-scan").orElseThrow().source());
+    assertEquals(java.util.Map.of("body-scan", replaced), library.overridden());
+    assertEquals(taker, library.problems().get(0).file(), library.problems()::toString);
+  }
+
+  @Test
   void practicesAreFoundByIdOrSpokenName() {
     Scripts.practice(dir, "safe-place", "  - say: Hello.\n");
     Library library = Library.load(dir);
