@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
     exitCodeList = {"0:OK.", "1:Problems found (invalid scripts, failed checks, an unknown practice, a file that "
         + "cannot be read).", "2:Usage error (unknown option, missing argument).",
         "3:The configuration file has problems.", "4:An output file or folder (--out, --fallback-dir) cannot be "
-        + "written."},
+        + "written.", "5:A session ended in an error (e.g. the sound output was lost and never came back)."},
     footer = {"%nExamples:", "  cmt-kiosk list", "  cmt-kiosk practice breathing --keyboard",
         "  cmt-kiosk report --help   (every command takes --help)"},
     subcommands = {ListCommand.class, ValidateCommand.class, PracticeCommand.class, RenderCommand.class,
