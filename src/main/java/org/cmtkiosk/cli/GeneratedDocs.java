@@ -28,7 +28,7 @@ public final class GeneratedDocs {
     if (args.length != 2) {
       throw new IllegalArgumentException("usage: GeneratedDocs OUT_DIR VERSION");
     }
-    write(Path.of(args[0]), args[1]).forEach(p -> System.out.println("Wrote " + p));
+    write(Path.of(args[0]), args[1]);
   }
 
   /** Writes both files into {@code dir}, dated by SOURCE_DATE_EPOCH when set (reproducible builds). */
