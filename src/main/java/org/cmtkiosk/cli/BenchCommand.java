@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.audio.AudioUnavailableException;
 import org.cmtkiosk.audio.Chime;
 import org.cmtkiosk.audio.JavaSoundLine;

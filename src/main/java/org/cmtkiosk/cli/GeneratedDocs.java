@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.cmtkiosk.Main;
 import picocli.AutoComplete;
 
 /**

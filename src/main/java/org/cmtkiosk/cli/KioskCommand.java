@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.LedMode;

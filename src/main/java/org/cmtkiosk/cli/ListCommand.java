@@ -2,7 +2,6 @@ package org.cmtkiosk.cli;
 
 import java.util.concurrent.Callable;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.audio.Estimate;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.yaml.DurationText;

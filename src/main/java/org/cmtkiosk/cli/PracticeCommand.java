@@ -11,7 +11,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.audio.AudioUnavailableException;
 import org.cmtkiosk.audio.PlaybackLight;
 import org.cmtkiosk.audio.SoundCardOut;

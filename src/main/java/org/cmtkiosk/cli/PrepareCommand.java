@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.practice.Practice;
 import picocli.CommandLine.Command;

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineStream;

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.report.Report;

@@ -3,7 +3,6 @@ package org.cmtkiosk.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.practice.Library;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;

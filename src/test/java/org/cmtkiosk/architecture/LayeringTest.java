@@ -19,6 +19,18 @@ class LayeringTest {
   }
 
   @Test
+  void theWiringDoesNotKnowTheCommandLine() {
+    noClasses().that().resideInAPackage("org.cmtkiosk").should().dependOnClassesThat()
+        .resideInAPackage("org.cmtkiosk.cli..").because("App sits between the commands and the parts").check(MAIN);
+  }
+
+  @Test
+  void nothingBelowTheWiringUsesIt() {
+    noClasses().that().resideInAPackage("org.cmtkiosk.(*)..").and().resideOutsideOfPackage("org.cmtkiosk.cli..")
+        .should().dependOnClassesThat().resideInAPackage("org.cmtkiosk").check(MAIN);
+  }
+
+  @Test
   void leavesDependOnNoOtherPackageOfOurs() {
     for (String leaf : new String[] {"pcm", "text", "breath", "yaml", "journal"}) {
       noClasses().that().resideInAPackage("org.cmtkiosk." + leaf + "..")

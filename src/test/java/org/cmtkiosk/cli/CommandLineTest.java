@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.sound.sampled.AudioSystem;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

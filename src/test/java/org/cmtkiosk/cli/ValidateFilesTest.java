@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.testing.Scripts;
 import org.cmtkiosk.testing.SpecialFiles;
 import org.junit.jupiter.api.BeforeEach;

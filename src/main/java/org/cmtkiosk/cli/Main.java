@@ -1,17 +1,8 @@
-package org.cmtkiosk;
+package org.cmtkiosk.cli;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import org.cmtkiosk.cli.BenchCommand;
-import org.cmtkiosk.cli.DoctorCommand;
-import org.cmtkiosk.cli.KioskCommand;
-import org.cmtkiosk.cli.ListCommand;
-import org.cmtkiosk.cli.OutputPaths;
-import org.cmtkiosk.cli.PracticeCommand;
-import org.cmtkiosk.cli.PrepareCommand;
-import org.cmtkiosk.cli.RenderCommand;
-import org.cmtkiosk.cli.ReportCommand;
-import org.cmtkiosk.cli.ValidateCommand;
+import org.cmtkiosk.App;
 import org.cmtkiosk.config.ConfigException;
 import org.cmtkiosk.config.ConfigLoader;
 import org.slf4j.Logger;
