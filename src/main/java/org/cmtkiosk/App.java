@@ -125,7 +125,8 @@ public final class App {
         config.audio().volumeDb(), quiet.volumeDb(), ledScale);
   }
 
-  public JsonLinesJournal.Opened openJournal() throws IOException {
-    return JsonLinesJournal.open(config.journalDirectory());
+  /** The journal for sessions from {@code source}; never fails to open (problems go to {@code log} in one line). */
+  public JsonLinesJournal openJournal(org.cmtkiosk.journal.Source source, Consumer<String> log) {
+    return JsonLinesJournal.open(config.journalDirectory(), source, log);
   }
 }
