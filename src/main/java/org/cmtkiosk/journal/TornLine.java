@@ -50,7 +50,7 @@ final class TornLine {
 
   private static String setAside(Path file, long lastGood, long size) throws IOException {
     String where = file + ": the last line (from byte " + lastGood + ") was cut short by a power cut, crash or full "
-        + "disk during a write; the earlier records are intact";
+        + "disk; the earlier records are intact";
     Path aside = file.resolveSibling(file.getFileName() + ".torn-" + System.currentTimeMillis());
     try {
       copyFragment(file, lastGood, size, aside);
@@ -65,7 +65,7 @@ final class TornLine {
       try {
         terminate(file);
       } catch (IOException cannotEnd) {
-        throw new CannotRepair(where + ", and it can be neither moved aside nor ended ("
+        throw new CannotRepair(where + ", but the cut line can be neither moved aside nor ended ("
             + IoProblems.reason(cannotEnd) + ")", cannotEnd);
       }
       return where + "; the fragment could not be moved aside (" + IoProblems.reason(cannotMove)

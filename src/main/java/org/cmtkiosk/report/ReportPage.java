@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
 
 /** The one-page picture of a report: a title with the period and totals, and four charts. */
 final class ReportPage {
@@ -72,18 +73,23 @@ final class ReportPage {
     if (t.sessions() == 0) {
       return "No sessions in this period.";
     }
-    return t.sessions() + " session" + (t.sessions() == 1 ? "" : "s") + " on " + t.daysWithSessions() + " of "
-        + t.days() + " days  ·  " + t.chosenCompleted() + " completed a chosen practice (" + t.completionPercent()
-        + "%)  ·  " + t.interrupted() + " interrupted  ·  grounding offered " + t.groundingOffered() + " time"
+    return count(t.sessions()) + " session" + (t.sessions() == 1 ? "" : "s") + " on " + t.daysWithSessions()
+        + " of " + t.days() + " days  ·  " + count(t.chosenCompleted()) + " completed a chosen practice ("
+        + t.completionPercent() + "%)  ·  " + count(t.interrupted()) + " interrupted  ·  grounding offered "
+        + count(t.groundingOffered()) + " time"
         + (t.groundingOffered() == 1 ? "" : "s") + (t.soundTrouble() > 0 ? "  ·  sound trouble in "
-        + t.soundTrouble() : "");
+        + count(t.soundTrouble()) : "");
+  }
+
+  private static String count(int n) {
+    return String.format(Locale.UK, "%,d", n);
   }
 
   static String calmLine(Totals t) {
     if (t.calmRated() == 0) {
       return "No calm ratings in this period (the check-in is off, or nobody answered it).";
     }
-    return "Calm (0-10) rated before and after in " + t.calmRated() + " session" + (t.calmRated() == 1 ? "" : "s")
+    return "Calm (0-10) rated before and after in " + count(t.calmRated()) + " session" + (t.calmRated() == 1 ? "" : "s")
         + ": average change " + String.format(Locale.UK, "%+.1f", t.meanCalmChange()) + " points.";
   }
 
@@ -116,7 +122,7 @@ final class ReportPage {
     g.setColor(Color.WHITE);
     g.fillRect(0, 0, CHART_WIDTH, CHART_HEIGHT);
     g.setColor(TEXT);
-    g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+    g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
     centred(g, note.title(), 22);
     g.setColor(new Color(0x666666));
     g.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 20));
@@ -136,6 +142,8 @@ final class ReportPage {
     if (anyInterrupted) {
       c.getStyler().setStacked(true);
       c.getStyler().setLegendVisible(true);
+      c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+      c.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
       c.getStyler().setSeriesColors(new Color[] {CALM, new Color(0xD08C4A)});
       c.addSeries("interrupted", x, values(buckets, b -> b.tally().interrupted));
     }
@@ -166,7 +174,8 @@ final class ReportPage {
     List<String> names = ids.stream().map(report.options()::title).toList();
     CategoryChart c = chart(title, "times chosen", names);
     c.getStyler().setYAxisDecimalPattern("#");
-    c.getStyler().setXAxisLabelRotation(names.size() > 4 ? 30 : 0);
+    int letters = names.stream().mapToInt(String::length).sum();
+    c.getStyler().setXAxisLabelRotation(letters > 60 ? 25 : 0);
     c.addSeries("chosen", names, ids.stream().map(id -> (Number) use.get(id)).toList());
     return c;
   }

@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.cmtkiosk.journal.JournalSessions;
 import org.cmtkiosk.journal.JsonLinesJournal;
+import org.cmtkiosk.journal.RecordedSession;
 import org.cmtkiosk.journal.Source;
 import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Heard;
@@ -22,6 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
 class JournalFaultTest {
   @TempDir
   Path dir;
+
+  @Test
+  void aKioskSessionIsJournalledWhenItStartsSoACrashLeavesItInterrupted() throws Exception {
+    List<String> log = new ArrayList<>();
+    JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, log::add);
+    RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
+    KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
+        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage,
+        new MutableClock(Instant.parse("2026-11-23T10:00:00Z")), journal);
+
+    flow.command(Command.START);
+    // The power goes here.
+
+    List<String> problems = new ArrayList<>();
+    try (JournalSessions read = JournalSessions.open(journal.file(), problems::add)) {
+      RecordedSession session = read.next();
+      assertTrue(session.interrupted());
+      assertEquals(Instant.parse("2026-11-23T10:00:00Z"), session.session().start());
+      assertEquals("kiosk", session.session().source());
+    }
+    assertEquals(List.of(), problems);
+    assertEquals(List.of(), log);
+  }
 
   @Test
   void aSessionWhoseRecordsCannotBeWrittenStillEndsAndItIsSaidOnce() throws Exception {
