@@ -71,6 +71,6 @@ class JournalFaultTest {
     assertEquals(KioskFlow.State.IDLE, flow.state(), "the session ended normally");
     assertEquals(1, log.size(), log::toString);
     assertTrue(log.get(0).startsWith("cannot write " + journal.file() + " (it is not a plain file"), log::toString);
-    assertEquals(2, journal.waiting(), "its start and end wait to be written");
+    assertEquals(3, journal.waiting(), "its start, the practice begun and its end wait to be written");
   }
 }
