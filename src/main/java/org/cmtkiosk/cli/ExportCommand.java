@@ -27,9 +27,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "export", description = {"Write a report and a copy of the journal to a USB stick.",
     "The stick is the one mounted under /media or /run/media, or the folder named with --to. Everything goes into "
         + "a new folder cmt-kiosk-HOST-DATE on it; 'report --journal' on another computer merges several devices' "
-        + "copies into one site report."})
+        + "copies into one site report."},
+    footer = {"%nExamples:", "  sudo cmt-kiosk export   (the one stick mounted under /media or /run/media)",
+        "  sudo cmt-kiosk export --to /media/usb --from 2026-11-01 --until 2026-11-30",
+        "%nExit codes: 0 exported; 1 no stick, or no journal could be read; 2 usage; 3 config; 4 the stick cannot "
+            + "be written (read-only or full)."})
 public final class ExportCommand implements Callable<Integer> {
-  /** Exit status when there is no stick to write to, or it cannot be written. */
+  /** Exit status when there is no stick (or folder) to write to. */
   static final int EXIT_NO_STICK = 1;
 
   @ParentCommand
@@ -56,6 +60,8 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--include-practice-runs", description = "Count 'practice' command runs in the report too.")
   boolean includePracticeRuns;
 
+  private boolean readOnly;
+
   @Override
   public Integer call() throws Exception {
     App app = main.app();
@@ -69,7 +75,7 @@ public final class ExportCommand implements Callable<Integer> {
     }
     Path stick = destination(err);
     if (stick == null) {
-      return EXIT_NO_STICK;
+      return readOnly ? ReportCommand.EXIT_CANNOT_WRITE : EXIT_NO_STICK;
     }
     List<Path> readable = JournalInputs.readable(ReportCommand.given(app, journals),
         owner -> "sudo cmt-kiosk export (root can read the journal and write to the stick)", err);
@@ -87,11 +93,18 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("Cannot write to " + stick + " (" + IoProblems.reason(e) + ") — nothing more was written; check "
           + "the stick has space and is not locked, or name another folder with --to.");
-      return EXIT_NO_STICK;
+      return ReportCommand.EXIT_CANNOT_WRITE;
     }
     int status = ReportCommand.write(readable, ReportCommand.options(app, first, last, includePracticeRuns), folder,
         out, err);
     if (status == 0) {
+      try {
+        syncAll(folder);
+      } catch (IOException e) {
+        err.println("Cannot finish writing to " + stick + " (" + IoProblems.reason(e) + ") — check the stick and try "
+            + "again.");
+        return ReportCommand.EXIT_CANNOT_WRITE;
+      }
       out.println("Exported to " + folder + ": the report and " + copies.stream()
           .map(p -> p.getFileName().toString()).collect(Collectors.joining(", ")) + ". Unmount the stick before "
           + "pulling it out (sudo umount " + stick + ").");
@@ -116,13 +129,14 @@ public final class ExportCommand implements Callable<Integer> {
       return null;
     }
     if (sticks.get(0).readOnly()) {
-      err.println(readOnly(sticks.get(0).path()));
+      err.println(readOnlyLine(sticks.get(0).path()));
+      readOnly = true;
       return null;
     }
     return sticks.get(0).path();
   }
 
-  private static Path checked(Path dir, PrintWriter err) {
+  private Path checked(Path dir, PrintWriter err) {
     if (!Files.isDirectory(dir)) {
       err.println("Folder " + dir + " does not exist — is the stick mounted? Name an existing folder with --to.");
       return null;
@@ -130,7 +144,8 @@ public final class ExportCommand implements Callable<Integer> {
     try {
       FileStore store = Files.getFileStore(dir);
       if (store.isReadOnly()) {
-        err.println(readOnly(dir));
+        err.println(readOnlyLine(dir));
+        readOnly = true;
         return null;
       }
     } catch (IOException e) {
@@ -139,9 +154,20 @@ public final class ExportCommand implements Callable<Integer> {
     return dir;
   }
 
-  private static String readOnly(Path dir) {
+  private static String readOnlyLine(Path dir) {
     return "The USB stick at " + dir + " is read-only (check its lock switch, or mount it read-write); nothing was "
         + "written.";
+  }
+
+  /** Puts every file written on the stick itself, not just in the cache, before saying it is done. */
+  private static void syncAll(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      for (Path file : files.toList()) {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+          ch.force(true);
+        }
+      }
+    }
   }
 
   /** Copies each journal as HOST.jsonl (HOST-NAME.jsonl for other names) and makes sure it is on the stick. */

@@ -33,12 +33,14 @@ import picocli.CommandLine.Model.CommandSpec;
         + "--include-practice-runs.",
     "Counts and numbers only: the journal holds nothing about the people who practised."},
     footer = {"%nExamples:", "  cmt-kiosk report --out report   (the last 30 days, to today)",
-        "  cmt-kiosk report --from 2026-01-01 --to 2026-01-31 --out /media/usb/january"})
+        "  cmt-kiosk report --from 2026-11-01 --to 2026-11-30 --journal ward3.jsonl --journal ward4.jsonl --out site",
+        "  sudo -u cmt-kiosk cmt-kiosk report --out /tmp/cmt-report   (the service's journal is private to it)",
+        "%nExit codes: 0 written; 1 no journal could be read; 2 usage; 3 config; 4 the report cannot be written."})
 public final class ReportCommand implements Callable<Integer> {
   /** Exit status when no journal could be read. */
   static final int EXIT_NO_JOURNAL = 1;
-  /** Exit status when the report could not be written. */
-  static final int EXIT_CANNOT_WRITE = 1;
+  /** Exit status when the report could not be written (as for every output path). */
+  static final int EXIT_CANNOT_WRITE = 4;
   private static final int MAX_PROBLEMS_SHOWN = 20;
 
   @ParentCommand

@@ -54,7 +54,7 @@ class ExportCommandTest extends ReportCommandTest {
     try (Tmpfs stick = Tmpfs.mount(dir.resolve("stick"), 64)) {
       stick.readOnly();
 
-      assertEquals(1, run("export", "--to", stick.path().toString()));
+      assertEquals(4, run("export", "--to", stick.path().toString()));
 
       assertEquals("The USB stick at " + stick.path() + " is read-only (check its lock switch, or mount it "
           + "read-write); nothing was written.", err.toString().strip());

@@ -137,7 +137,7 @@ class ReportCommandTest {
     Path file = journal(dir.resolve("j"), T);
     Path notAFolder = Files.writeString(dir.resolve("taken"), "x");
 
-    assertEquals(1, run("report", "--journal", file.toString(), "--out", notAFolder.toString()));
+    assertEquals(4, run("report", "--journal", file.toString(), "--out", notAFolder.toString()));
 
     assertEquals(List.of("The report cannot write " + notAFolder + " (it is a file, not a folder) — choose a folder "
         + "you can write to with --out."), err.toString().lines().toList());
