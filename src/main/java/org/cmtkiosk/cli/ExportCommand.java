@@ -28,10 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
     "The stick is the one mounted under /media or /run/media, or the folder named with --to. Everything goes into "
         + "a new folder cmt-kiosk-HOST-DATE on it; 'report --journal' on another computer merges several devices' "
         + "copies into one site report."},
-    footer = {"%nExamples:", "  sudo cmt-kiosk export   (the one stick mounted under /media or /run/media)",
-        "  sudo cmt-kiosk export --to /media/usb --from 2026-11-01 --until 2026-11-30",
-        "%nExit codes: 0 exported; 1 no stick, or no journal could be read; 2 usage; 3 config; 4 the stick cannot "
-            + "be written (read-only or full)."})
+    footer = {"%nExamples:", "  cmt-kiosk export   (to the one stick mounted under /media or /run/media)",
+        "  cmt-kiosk export --to /media/usb --from 2026-11-01 --until 2026-11-30",
+        "  sudo cmt-kiosk export   (the service's journal is private to its user; root can read it)"})
 public final class ExportCommand implements Callable<Integer> {
   /** Exit status when there is no stick (or folder) to write to. */
   static final int EXIT_NO_STICK = 1;
@@ -96,7 +95,7 @@ public final class ExportCommand implements Callable<Integer> {
       return ReportCommand.EXIT_CANNOT_WRITE;
     }
     int status = ReportCommand.write(readable, ReportCommand.options(app, first, last, includePracticeRuns), folder,
-        out, err);
+        "export", "--to", out, err);
     if (status == 0) {
       try {
         syncAll(folder);

@@ -34,8 +34,7 @@ import picocli.CommandLine.Model.CommandSpec;
     "Counts and numbers only: the journal holds nothing about the people who practised."},
     footer = {"%nExamples:", "  cmt-kiosk report --out report   (the last 30 days, to today)",
         "  cmt-kiosk report --from 2026-11-01 --to 2026-11-30 --journal ward3.jsonl --journal ward4.jsonl --out site",
-        "  sudo -u cmt-kiosk cmt-kiosk report --out /tmp/cmt-report   (the service's journal is private to it)",
-        "%nExit codes: 0 written; 1 no journal could be read; 2 usage; 3 config; 4 the report cannot be written."})
+        "  sudo -u cmt-kiosk cmt-kiosk report --out /tmp/cmt-report   (the service's journal is private to it)"})
 public final class ReportCommand implements Callable<Integer> {
   /** Exit status when no journal could be read. */
   static final int EXIT_NO_JOURNAL = 1;
@@ -85,7 +84,8 @@ public final class ReportCommand implements Callable<Integer> {
       err.println("No journal could be read, so no report was written.");
       return EXIT_NO_JOURNAL;
     }
-    return write(readable, options(app, first, last, includePracticeRuns), out, spec.commandLine().getOut(), err);
+    return write(readable, options(app, first, last, includePracticeRuns), out, "report", "--out",
+        spec.commandLine().getOut(), err);
   }
 
   /** The journals named, or the configured one. */
@@ -99,14 +99,19 @@ public final class ReportCommand implements Callable<Integer> {
     return new ReportOptions(first, last, ZoneId.systemDefault(), includePracticeRuns, titles);
   }
 
-  /** Writes the report of {@code journals} into {@code dir} and says what was read and written. */
-  static int write(List<Path> journals, ReportOptions options, Path dir, PrintWriter out, PrintWriter err) {
+  /**
+   * Writes the report of {@code journals} into {@code dir} and says what was read and written; a file that cannot
+   * be written is one line naming {@code command} and the {@code option} that chose the folder.
+   */
+  static int write(List<Path> journals, ReportOptions options, Path dir, String command, String option,
+      PrintWriter out, PrintWriter err) {
     Problems problems = new Problems(err);
     SiteReport.Result result;
     try {
       result = SiteReport.write(journals, options, dir, problems);
     } catch (ReportWriter.CannotWrite e) {
-      err.println("The report " + e.getMessage() + " — choose a folder you can write to with --out.");
+      err.println(command + ": cannot write " + e.path() + " (" + option + "): " + e.reason() + " — choose a "
+          + "folder you can write to with " + option + ".");
       return EXIT_CANNOT_WRITE;
     } catch (IOException e) {
       err.println("A journal could not be read (" + IoProblems.reason(e) + "); no report was written.");

@@ -30,6 +30,10 @@ public final class IoProblems {
       return f.getReason().toLowerCase(Locale.ROOT);
     }
     String message = e.getMessage();
+    if (e instanceof java.io.FileNotFoundException && message != null && message.endsWith(")")
+        && message.contains(" (")) {
+      message = message.substring(message.lastIndexOf(" (") + 2, message.length() - 1);
+    }
     if (message == null || message.isBlank()) {
       return e.getClass().getSimpleName();
     }

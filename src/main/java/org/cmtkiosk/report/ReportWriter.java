@@ -28,15 +28,26 @@ public final class ReportWriter {
   /** An output file or folder that cannot be written, with the path and the reason in its message. */
   public static final class CannotWrite extends IOException {
     private final Path path;
+    private final String reason;
 
     CannotWrite(Path path, IOException cause) {
-      super("cannot write " + path + " (" + (cause instanceof FileAlreadyExistsException ? "it is a file, not a "
-          + "folder" : IoProblems.reason(cause)) + ")", cause);
+      this(path, cause instanceof FileAlreadyExistsException ? "it is a file, not a folder"
+          : IoProblems.reason(cause), cause);
+    }
+
+    private CannotWrite(Path path, String reason, IOException cause) {
+      super("cannot write " + path + " (" + reason + ")", cause);
       this.path = path;
+      this.reason = reason;
     }
 
     public Path path() {
       return path;
+    }
+
+    /** Why, in a few words ("read-only file system"). */
+    public String reason() {
+      return reason;
     }
   }
 

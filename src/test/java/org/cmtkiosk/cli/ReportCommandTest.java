@@ -104,7 +104,7 @@ class ReportCommandTest {
     assertEquals(List.of("Journal " + missing + " does not exist — check --journal, or journal.directory in the "
         + "config (a packaged kiosk keeps it in /var/lib/cmt-kiosk/journal).",
         "No journal could be read, so no report was written."), err.toString().lines().toList());
-    assertFalse(Files.exists(dir.resolve("r")));
+    assertFalse(Files.exists(dir.resolve("r/sessions.csv")));
   }
 
   @Test
@@ -139,8 +139,9 @@ class ReportCommandTest {
 
     assertEquals(4, run("report", "--journal", file.toString(), "--out", notAFolder.toString()));
 
-    assertEquals(List.of("The report cannot write " + notAFolder + " (it is a file, not a folder) — choose a folder "
-        + "you can write to with --out."), err.toString().lines().toList());
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), err::toString);
+    assertTrue(lines.get(0).startsWith("report: cannot write " + notAFolder + " (--out)"), err::toString);
     assertNoStackTrace();
   }
 
