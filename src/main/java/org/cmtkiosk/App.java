@@ -1,6 +1,5 @@
 package org.cmtkiosk;
 
-import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

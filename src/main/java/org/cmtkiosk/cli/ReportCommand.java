@@ -12,8 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.cmtkiosk.App;
-import org.cmtkiosk.journal.JsonLinesJournal;
-import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.report.Report;
 import org.cmtkiosk.journal.IoProblems;
 import org.cmtkiosk.practice.Practice;
