@@ -1,6 +1,5 @@
 package org.cmtkiosk;
 
-import java.io.IOException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -125,7 +124,8 @@ public final class App {
         config.audio().volumeDb(), quiet.volumeDb(), ledScale);
   }
 
-  public JsonLinesJournal.Opened openJournal() throws IOException {
-    return JsonLinesJournal.open(config.journalDirectory());
+  /** The journal for sessions from {@code source}; never fails to open (problems go to {@code log} in one line). */
+  public JsonLinesJournal openJournal(org.cmtkiosk.journal.Source source, Consumer<String> log) {
+    return JsonLinesJournal.open(config.journalDirectory(), source, log);
   }
 }

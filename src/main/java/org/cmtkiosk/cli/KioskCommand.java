@@ -10,7 +10,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import org.cmtkiosk.App;
+import org.cmtkiosk.journal.IoProblems;
 import org.cmtkiosk.journal.JsonLinesJournal;
+import org.cmtkiosk.journal.Source;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.LedMode;
 import org.cmtkiosk.practice.Practice;
@@ -55,17 +57,17 @@ public final class KioskCommand implements Callable<Integer> {
       log.accept("No practice can be offered: check practices.directory and kiosk.offer, and run 'validate'.");
       return 1;
     }
-    JsonLinesJournal.Opened journal = app.openJournal();
-    journal.repairNote().ifPresent(note -> log.accept("Journal: " + note));
+    JsonLinesJournal journal = app.openJournal(Source.KIOSK, note -> log.accept("Journal: " + note));
     Indicator indicator = app.indicator(led != null ? led : app.config().led().mode(), log);
     CountDownLatch quit = new CountDownLatch(1);
     try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log,
         Lines.subtitles(spec.commandLine().getOut()))) {
       KioskFlow flow = new KioskFlow(app.config(), offered, app.library().find("welcome").orElse(null),
           app.library().grounding().orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
-          record -> PracticeCommand.journal(journal.journal(), record, err));
+          journal);
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
-      session.every(Duration.ofHours(1), "journal retention", () -> retention(app, journal.journal(), log));
+      session.every(Duration.ofHours(1), "journal retention", () -> retention(app, journal, log));
+      session.every(Duration.ofMinutes(1), "journal writing", journal::flush);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         try {
           session.postAndWait("shutting down", flow::shutdown, Duration.ofSeconds(2));
@@ -106,11 +108,12 @@ public final class KioskCommand implements Callable<Integer> {
       int deleted = journal.deleteOlderThan(java.time.Instant.now()
           .minus(Duration.ofDays(app.config().retentionDays())));
       if (deleted > 0) {
-        log.accept("Journal: deleted " + deleted + " record(s) older than " + app.config().retentionDays()
+        log.accept("Journal: deleted " + deleted + " line(s) older than " + app.config().retentionDays()
             + " days.");
       }
     } catch (java.io.IOException e) {
-      log.accept("Journal: could not apply retention (" + e.getMessage() + "); will try again in an hour.");
+      log.accept("Journal: could not apply retention to " + journal.file() + " (" + IoProblems.reason(e)
+          + "); will try again in an hour.");
       lastRetention = null;
     }
   }

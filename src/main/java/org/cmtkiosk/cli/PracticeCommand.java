@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,9 +17,12 @@ import org.cmtkiosk.audio.PlaybackLight;
 import org.cmtkiosk.audio.SoundCardOut;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.WavFileOut;
+import org.cmtkiosk.journal.Journal;
 import org.cmtkiosk.journal.JsonLinesJournal;
+import org.cmtkiosk.journal.Recording;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.journal.SessionRecord.Outcome;
+import org.cmtkiosk.journal.Source;
 import org.cmtkiosk.listen.KeyboardCommands;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.LedMode;
@@ -86,8 +90,7 @@ public final class PracticeCommand implements Callable<Integer> {
     }
     Practice practice = chosen.get();
     Timeline timeline = Prepared.liveTimeline(app, practice);
-    JsonLinesJournal.Opened journal = app.openJournal();
-    journal.repairNote().ifPresent(note -> log.accept("Journal: " + note));
+    JsonLinesJournal journal = app.openJournal(Source.PRACTICE, note -> log.accept("Journal: " + note));
     Indicator indicator = app.indicator(led != null ? led : app.config().led().mode(), log);
     try {
       SoundCardOut.check(app.config().audio());
@@ -108,7 +111,7 @@ public final class PracticeCommand implements Callable<Integer> {
   }
 
   /** Through the kiosk's own live session and flow, started straight into the practice. */
-  private int live(App app, Practice practice, Indicator indicator, JsonLinesJournal.Opened journal,
+  private int live(App app, Practice practice, Indicator indicator, JsonLinesJournal journal,
       Consumer<String> log, PrintWriter out, PrintWriter err) throws InterruptedException {
     List<SessionRecord> records = new ArrayList<>();
     List<String> journalled = new ArrayList<>();
@@ -117,11 +120,11 @@ public final class PracticeCommand implements Callable<Integer> {
     try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log, Lines.subtitles(out))) {
       KioskFlow flow = new KioskFlow(app.config(), List.of(practice), null,
           app.library().find("grounding").orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
-          record -> {
-            journalled.add(journal(journal.journal(), record, err));
+          Journal.notifying(journal, (record, written) -> {
+            journalled.add(recorded(journal, written));
             records.add(record);
             ended.countDown();
-          });
+          }));
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
       Thread hook = new Thread(() -> {
         try {
@@ -161,12 +164,14 @@ public final class PracticeCommand implements Callable<Integer> {
 
   /** No sound card: the practice is written to a WAV file (the LED follows it), and journalled. */
   private static int toWav(App app, Practice practice, Timeline timeline, WavFileOut wav, Indicator indicator,
-      JsonLinesJournal.Opened journal, PrintWriter out, PrintWriter err) {
+      JsonLinesJournal journal, PrintWriter out, PrintWriter err) {
     out.println("Writing " + practice.title() + " (" + DurationText.format(timeline.duration()) + ") to "
         + wav.describe() + ". Ctrl-C stops it.");
     out.flush();
     PracticeRun run = new PracticeRun(practice, timeline);
     SessionLog log = new SessionLog(Clock.systemUTC());
+    Recording recording = journal.begin(Instant.now());
+    recording.practiceBegins(practice.id(), recording.start());
     CountDownLatch reported = new CountDownLatch(1);
     Thread hook = new Thread(() -> stopAndWait(run, reported), "stop-on-ctrl-c");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -176,7 +181,7 @@ public final class PracticeCommand implements Callable<Integer> {
       result = run.run(wav);
     }
     log.practice(result);
-    String journalled = journal(journal.journal(), log.record(Clock.systemUTC()), err);
+    String journalled = recorded(journal, recording.end(log.record(Clock.systemUTC())));
     removeHook(hook);
     result.failure().ifPresent(e -> err.println("Could not write the WAV file: " + e.getMessage()));
     out.println("Session " + outcomeText(result.done().outcome()) + journalled + ".");
@@ -186,17 +191,9 @@ public final class PracticeCommand implements Callable<Integer> {
     return result.done().outcome() == Outcome.ERROR ? SESSION_ERROR : 0;
   }
 
-  /** Appends the record; a journal that cannot be written is reported in one line, and the session still ends. */
-  static String journal(JsonLinesJournal journal, SessionRecord record, PrintWriter err) {
-    try {
-      journal.append(record);
-      return "; recorded in " + journal.file();
-    } catch (java.io.IOException e) {
-      err.println("Journal: could not write the session to " + journal.file() + " (" + e.getMessage()
-          + ") — check free disk space and that journal.directory is writable");
-      err.flush();
-      return " (not recorded)";
-    }
+  /** The end of the summary line: where the session was recorded, or that it could not be (said above). */
+  private static String recorded(JsonLinesJournal journal, boolean written) {
+    return written ? "; recorded in " + journal.file() : " (not recorded: the journal could not be written)";
   }
 
   /** On Ctrl-C: fade out, and let the journal record and the summary be written before the JVM exits. */

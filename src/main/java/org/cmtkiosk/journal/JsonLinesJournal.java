@@ -1,150 +1,238 @@
 package org.cmtkiosk.journal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
- * The journal as a JSON Lines file, {@code sessions.jsonl}: one record per line, each append fsync'd. A last line cut
- * short by a power cut is moved aside (never deleted) the next time the journal is opened, so appends stay valid.
+ * The journal as a JSON Lines file, {@code sessions.jsonl}: one entry per line, each write fsync'd. Opening never
+ * fails: a directory that cannot be created, a read-only or full disk, or a torn last line that cannot be moved
+ * aside is said once through the log, sessions go on, and their lines wait in memory (up to {@value #MAX_WAITING})
+ * until a later write succeeds. A write cut short by a full disk is rolled back to the last whole line.
  */
 public final class JsonLinesJournal implements Journal {
   public static final String FILE_NAME = "sessions.jsonl";
-  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  /** Lines kept in memory while the journal cannot be written; the oldest are dropped beyond this (and said so). */
+  static final int MAX_WAITING = 10_000;
+  private static final Map<Path, Object> IN_THIS_PROCESS = new ConcurrentHashMap<>();
+  private static final Set<StandardOpenOption> APPEND = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+      StandardOpenOption.APPEND);
 
+  private final Path directory;
   private final Path file;
+  private final Source source;
+  private final Consumer<String> log;
+  private final Object lock;
+  private final ChannelOpener opener;
+  private final Deque<byte[]> waiting = new ArrayDeque<>();
+  private boolean troubled;
+  private long dropped;
 
-  private JsonLinesJournal(Path file) {
-    this.file = file;
+  /** Opens the journal file for appending (tests hand in a channel that fails part-way). */
+  interface ChannelOpener {
+    FileChannel open(Path file) throws IOException;
   }
 
-  /** Opens (creating if needed) the journal in {@code directory}, repairing a torn last line. */
-  public static Opened open(Path directory) throws IOException {
-    createPrivateDirectory(directory);
-    Path file = directory.resolve(FILE_NAME);
-    Optional<String> repair = Files.exists(file) ? TornLine.repair(file) : Optional.empty();
-    return new Opened(new JsonLinesJournal(file), repair);
+  private JsonLinesJournal(Path directory, Source source, Consumer<String> log, ChannelOpener opener) {
+    this.directory = directory.toAbsolutePath().normalize();
+    this.file = this.directory.resolve(FILE_NAME);
+    this.source = source;
+    this.log = log;
+    this.lock = IN_THIS_PROCESS.computeIfAbsent(file, f -> new Object());
+    this.opener = opener;
   }
 
-  /** A journal ready for appends, and what was repaired on opening, if anything. */
-  public record Opened(JsonLinesJournal journal, Optional<String> repairNote) {}
+  /**
+   * Opens the journal in {@code directory} for sessions from {@code source}, creating the directory (0700) and
+   * repairing a torn last line. Never throws; every problem and repair is one line to {@code log}.
+   */
+  public static JsonLinesJournal open(Path directory, Source source, Consumer<String> log) {
+    return open(directory, source, log, file -> FileChannel.open(file, APPEND, PrivateFiles.ownerOnly()));
+  }
+
+  static JsonLinesJournal open(Path directory, Source source, Consumer<String> log, ChannelOpener opener) {
+    JsonLinesJournal journal = new JsonLinesJournal(directory, source, log, opener);
+    journal.prepare();
+    return journal;
+  }
 
   public Path file() {
     return file;
   }
 
   @Override
-  public synchronized void append(SessionRecord record) throws IOException {
-    byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-    boolean created = !Files.exists(file);
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      if (created) {
-        restrictToOwner(file);
-      }
-      ByteBuffer buffer = ByteBuffer.wrap(line);
-      while (buffer.hasRemaining()) {
-        ch.write(buffer);
-      }
-      ch.force(true);
+  public Recording begin(Instant start) {
+    FileRecording recording = new FileRecording(this, UUID.randomUUID().toString(), source,
+        start.truncatedTo(ChronoUnit.MILLIS));
+    write(new SessionStart(recording.sessionId(), source.id(), recording.start()));
+    return recording;
+  }
+
+  /** Lines not yet on disk. */
+  public int waiting() {
+    synchronized (lock) {
+      return waiting.size();
     }
   }
 
-  /** Every readable record; lines that are not records are described in {@code problems}. */
-  public List<SessionRecord> readAll(List<String> problems) throws IOException {
-    List<SessionRecord> records = new ArrayList<>();
-    if (!Files.exists(file)) {
-      return records;
+  @Override
+  public boolean flush() {
+    synchronized (lock) {
+      return flushWaiting();
     }
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    for (int i = 0; i < lines.size(); i++) {
-      if (lines.get(i).isBlank()) {
-        continue;
-      }
-      try {
-        records.add(JSON.readValue(lines.get(i), SessionRecord.class));
-      } catch (JsonProcessingException e) {
-        problems.add(file + ":" + (i + 1) + ": not a session record (" + e.getOriginalMessage() + ") — skipped");
-      }
-    }
-    return records;
   }
 
   /**
-   * Deletes the records that ended before {@code cutoff}, keeping every other line exactly. The kept lines are
-   * written to a new file which then replaces the journal in one step, so a full disk or a power cut leaves the
-   * old journal as it was. Returns how many records were deleted.
+   * Deletes the lines dated before {@code cutoff} (an end record by its end, a start by its start, an event by its
+   * time), streaming the journal into a new file that replaces it in one step: a full disk or a power cut leaves the
+   * old journal as it was. Lines that are not entries are kept. Returns how many lines were deleted.
    */
-  public synchronized int deleteOlderThan(Instant cutoff) throws IOException {
-    if (!Files.exists(file)) {
-      return 0;
+  public int deleteOlderThan(Instant cutoff) throws IOException {
+    synchronized (lock) {
+      return withFileLock(() -> Retention.rewrite(file, cutoff));
     }
-    List<String> keep = new ArrayList<>();
-    int deleted = 0;
-    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-      if (endedBefore(line, cutoff)) {
-        deleted++;
-      } else if (!line.isBlank()) {
-        keep.add(line);
-      }
-    }
-    if (deleted > 0) {
-      Path tmp = file.resolveSibling(file.getFileName() + ".new");
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        restrictToOwner(tmp);
-        ch.write(ByteBuffer.wrap((String.join("\n", keep) + (keep.isEmpty() ? "" : "\n"))
-            .getBytes(StandardCharsets.UTF_8)));
-        ch.force(true);
-      } catch (IOException e) {
-        Files.deleteIfExists(tmp);
-        throw e;
-      }
-      Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-    return deleted;
   }
 
-  private static boolean endedBefore(String line, Instant cutoff) {
+  /** Queues {@code entry} and writes everything waiting; false if it could not be written now. */
+  boolean write(JournalEntry entry) {
+    byte[] line = JournalLines.encode(entry);
+    synchronized (lock) {
+      if (waiting.size() >= MAX_WAITING) {
+        waiting.removeFirst();
+        dropped++;
+      }
+      waiting.addLast(line);
+      return flushWaiting();
+    }
+  }
+
+  private void prepare() {
+    synchronized (lock) {
+      try {
+        makeReady();
+      } catch (IOException e) {
+        trouble(e);
+      }
+    }
+  }
+
+  private boolean flushWaiting() {
+    if (waiting.isEmpty()) {
+      return true;
+    }
     try {
-      SessionRecord r = JSON.readValue(line, SessionRecord.class);
-      return r.end() != null && r.end().isBefore(cutoff);
-    } catch (JsonProcessingException e) {
+      makeReady();
+      withFileLock(this::appendWaiting);
+    } catch (IOException e) {
+      trouble(e);
       return false;
     }
+    if (troubled) {
+      log.accept(file + ": writing again" + (dropped > 0 ? "; " + dropped + " line(s) were dropped while it "
+          + "could not be written (more than " + MAX_WAITING + " waited)" : "") + ".");
+      troubled = false;
+      dropped = 0;
+    }
+    return true;
   }
 
-  private static void createPrivateDirectory(Path directory) throws IOException {
-    if (!Files.isDirectory(directory)) {
-      Files.createDirectories(directory);
-      if (posix()) {
-        Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+  /** The directory exists and the last line is whole. */
+  private void makeReady() throws IOException {
+    try {
+      PrivateFiles.createDirectory(directory);
+    } catch (IOException e) {
+      throw new IOException("cannot create the journal folder " + directory + " (" + (Files.exists(directory)
+          ? "a file of that name is in the way" : IoProblems.reason(e)) + ")", e);
+    }
+    if (Files.exists(file) && !Files.isRegularFile(file)) {
+      throw new IOException("cannot write " + file + " (it is not a plain file: a folder or device is in the way)");
+    }
+    withFileLock(() -> {
+      try {
+        TornLine.repair(file).ifPresent(log);
+      } catch (TornLine.CannotRepair e) {
+        throw e;
+      } catch (IOException e) {
+        throw new IOException("cannot read the end of " + file + " (" + IoProblems.reason(e) + ")", e);
       }
+      return 0;
+    });
+  }
+
+  private int appendWaiting() throws IOException {
+    ByteBuffer all = ByteBuffer.allocate(waiting.stream().mapToInt(l -> l.length).sum());
+    waiting.forEach(all::put);
+    all.flip();
+    boolean created = !Files.exists(file);
+    try (FileChannel ch = opener.open(file)) {
+      long before = ch.size();
+      try {
+        while (all.hasRemaining()) {
+          ch.write(all);
+        }
+        ch.force(true);
+      } catch (IOException e) {
+        rollBack(ch, before);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new IOException("cannot write " + file + " (" + IoProblems.reason(e) + ")", e);
+    }
+    if (created) {
+      PrivateFiles.restrict(file);
+    }
+    int written = waiting.size();
+    waiting.clear();
+    return written;
+  }
+
+  /** A write cut short (a full disk) leaves part of a line: cut the file back to the last whole line. */
+  private static void rollBack(FileChannel ch, long size) {
+    try {
+      ch.truncate(size);
+      ch.force(true);
+    } catch (IOException e) {
+      // The torn line stays; the next write or start moves it aside (TornLine).
     }
   }
 
-  private static void restrictToOwner(Path file) throws IOException {
-    if (posix()) {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+  private void trouble(IOException e) {
+    if (!troubled) {
+      log.accept(e.getMessage() + ": sessions go on, and their records are written as soon as the journal can be "
+          + "written — free some disk space, or check journal.directory and its permissions");
+      troubled = true;
     }
   }
 
-  private static boolean posix() {
-    return FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private interface FileWork {
+    int run() throws IOException;
+  }
+
+  /** Runs {@code work} holding the lock other cmt-kiosk processes take on this journal (when the folder allows). */
+  private int withFileLock(FileWork work) throws IOException {
+    Path lockFile = directory.resolve(FILE_NAME + ".lock");
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE),
+          PrivateFiles.ownerOnly());
+    } catch (IOException cannotLock) {
+      return work.run();
+    }
+    try (ch; FileLock held = ch.lock()) {
+      return work.run();
+    }
   }
 }

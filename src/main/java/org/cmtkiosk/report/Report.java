@@ -1,107 +1,153 @@
 package org.cmtkiosk.report;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.cmtkiosk.journal.RecordedSession;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.journal.SessionRecord.Outcome;
+import org.cmtkiosk.journal.Source;
 
-/** The journal summarised for staff and clinicians: one row per session and one per day. */
+/**
+ * Sums up sessions one at a time, for staff and clinicians: totals per day and for the period, and how often each
+ * practice was chosen. Holds one small tally per day, never the sessions themselves, so any journal fits in memory.
+ */
 public final class Report {
-  private static final List<String> NOT_COUNTED = List.of("welcome", "grounding");
+  /** Not choices: the daily welcome, and grounding (offered after a stop, or to close). */
+  static final List<String> NOT_CHOSEN = List.of("welcome", "grounding");
 
-  private final List<SessionRow> sessions;
-  private final List<DayRow> days;
-  private final Map<String, Integer> practiceUse;
+  private final ReportOptions options;
+  private final Map<LocalDate, DayTally> days = new TreeMap<>();
+  private final Map<String, Integer> practiceUse = new TreeMap<>();
+  private int leftOut;
 
-  private Report(List<SessionRow> sessions, List<DayRow> days, Map<String, Integer> practiceUse) {
-    this.sessions = sessions;
-    this.days = days;
-    this.practiceUse = practiceUse;
-  }
-
-  /** One session, as a CSV row. */
-  @JsonPropertyOrder({"session", "date", "start", "minutes", "practices", "outcomes", "completed", "calm_before",
-      "calm_after", "calm_change", "commands", "slowest_per_minute", "fastest_per_minute"})
-  public record SessionRow(String session, LocalDate date, String start, double minutes, String practices,
-      String outcomes, boolean completed, Integer calm_before, Integer calm_after, Integer calm_change,
-      String commands, Double slowest_per_minute, Double fastest_per_minute) {}
-
-  /** One day's totals, as a CSV row. */
-  @JsonPropertyOrder({"date", "sessions", "completed", "completion_rate", "practices", "mean_calm_change"})
-  public record DayRow(LocalDate date, int sessions, int completed, double completion_rate, int practices,
-      Double mean_calm_change) {}
-
-  /** Summarises the sessions that started between {@code from} and {@code to} (inclusive, local dates). */
-  public static Report of(List<SessionRecord> records, LocalDate from, LocalDate to, ZoneId zone) {
-    List<SessionRow> rows = records.stream()
-        .filter(r -> r.start() != null)
-        .map(r -> row(r, zone))
-        .filter(r -> !r.date().isBefore(from) && !r.date().isAfter(to))
-        .sorted((a, b) -> a.start().compareTo(b.start()))
-        .toList();
-    Map<String, Integer> use = new TreeMap<>();
-    records.stream().filter(r -> r.start() != null)
-        .filter(r -> inRange(r.start().atZone(zone).toLocalDate(), from, to))
-        .flatMap(r -> r.practices().stream())
-        .filter(p -> !NOT_COUNTED.contains(p.practiceId()))
-        .forEach(p -> use.merge(p.practiceId(), 1, Integer::sum));
-    return new Report(rows, days(rows, from, to), use);
-  }
-
-  private static boolean inRange(LocalDate d, LocalDate from, LocalDate to) {
-    return !d.isBefore(from) && !d.isAfter(to);
-  }
-
-  private static SessionRow row(SessionRecord r, ZoneId zone) {
-    List<SessionRecord.PracticeDone> chosen = r.practices().stream()
-        .filter(p -> !NOT_COUNTED.contains(p.practiceId())).toList();
-    boolean completed = chosen.stream().anyMatch(p -> p.outcome() == Outcome.COMPLETED);
-    Integer change = r.calmBefore() != null && r.calmAfter() != null ? r.calmAfter() - r.calmBefore() : null;
-    return new SessionRow(r.sessionId(), r.start().atZone(zone).toLocalDate(),
-        r.start().atZone(zone).toLocalDateTime().withNano(0).toString(),
-        Math.round(r.duration().toSeconds() / 6.0) / 10.0,
-        r.practices().stream().map(SessionRecord.PracticeDone::practiceId).collect(Collectors.joining(";")),
-        r.practices().stream().map(p -> p.outcome().name().toLowerCase()).collect(Collectors.joining(";")),
-        completed, r.calmBefore(), r.calmAfter(), change,
-        r.commands().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")),
-        r.slowestPerMinute(), r.fastestPerMinute());
-  }
-
-  private static List<DayRow> days(List<SessionRow> rows, LocalDate from, LocalDate to) {
-    List<DayRow> days = new ArrayList<>();
-    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-      LocalDate day = d;
-      List<SessionRow> today = rows.stream().filter(r -> r.date().equals(day)).toList();
-      int completed = (int) today.stream().filter(SessionRow::completed).count();
-      int practices = today.stream().mapToInt(r -> r.practices().isEmpty() ? 0
-          : (int) java.util.Arrays.stream(r.practices().split(";")).filter(p -> !NOT_COUNTED.contains(p)).count())
-          .sum();
-      OptionalDouble change = today.stream().filter(r -> r.calm_change() != null)
-          .mapToInt(SessionRow::calm_change).average();
-      days.add(new DayRow(day, today.size(), completed, today.isEmpty() ? 0
-          : Math.round(1000.0 * completed / today.size()) / 1000.0, practices,
-          change.isPresent() ? Math.round(change.getAsDouble() * 100) / 100.0 : null));
+  public Report(ReportOptions options) {
+    this.options = options;
+    for (LocalDate d = options.from(); !d.isAfter(options.to()); d = d.plusDays(1)) {
+      days.put(d, new DayTally());
     }
-    return days;
   }
 
-  public List<SessionRow> sessions() {
-    return sessions;
+  /** Adds one session from the journal called {@code journal}; returns its row if the report counts it. */
+  public Optional<SessionRow> add(String journal, RecordedSession recorded) {
+    SessionRecord s = recorded.session();
+    ZonedDateTime start = s.start().atZone(options.zone());
+    if (!options.covers(start.toLocalDate())) {
+      return Optional.empty();
+    }
+    if (!options.includePracticeRuns() && !Source.isKiosk(s.source())) {
+      leftOut++;
+      return Optional.empty();
+    }
+    SessionRow row = row(journal, recorded, start);
+    days.get(row.date()).add(row, chosen(s).size());
+    chosen(s).forEach(p -> practiceUse.merge(p.practiceId(), 1, Integer::sum));
+    return Optional.of(row);
   }
 
+  public ReportOptions options() {
+    return options;
+  }
+
+  /** One row per day of the period, empty days included. */
   public List<DayRow> days() {
-    return days;
+    return days.entrySet().stream().map(e -> e.getValue().row(e.getKey())).toList();
   }
 
-  /** How often each practice was chosen (welcome and grounding are not choices). */
+  /** How often each practice was chosen, by id (welcome and grounding are not choices). */
   public Map<String, Integer> practiceUse() {
-    return practiceUse;
+    return Map.copyOf(practiceUse);
+  }
+
+  public Totals totals() {
+    DayTally all = new DayTally();
+    days.values().forEach(all::add);
+    int withSessions = (int) days.values().stream().filter(d -> d.sessions > 0).count();
+    return new Totals(all.sessions, all.completed, all.interrupted, all.grounding, all.calmRated, all.meanCalm(),
+        withSessions, days.size(), leftOut, all.soundTrouble);
+  }
+
+  /** The days grouped into {@code period}-long buckets (a week, a month) for a chart of a long period. */
+  List<Bucket> buckets(Bucket.Size size) {
+    Map<LocalDate, DayTally> grouped = new TreeMap<>();
+    days.forEach((day, tally) -> grouped.computeIfAbsent(size.first(day), d -> new DayTally()).add(tally));
+    return grouped.entrySet().stream().map(e -> new Bucket(e.getKey(), size, e.getValue())).toList();
+  }
+
+  private static List<SessionRecord.PracticeDone> chosen(SessionRecord s) {
+    return s.practices().stream().filter(p -> !NOT_CHOSEN.contains(p.practiceId())).toList();
+  }
+
+  private static SessionRow row(String journal, RecordedSession recorded, ZonedDateTime start) {
+    SessionRecord s = recorded.session();
+    boolean completed = chosen(s).stream().anyMatch(p -> p.outcome() == Outcome.COMPLETED);
+    boolean grounding = s.practices().stream().anyMatch(p -> p.outcome() == Outcome.GROUNDING_OFFERED);
+    Integer change = s.calmBefore() != null && s.calmAfter() != null ? s.calmAfter() - s.calmBefore() : null;
+    return new SessionRow(journal, s.sessionId(), s.source() == null ? Source.KIOSK.id() : s.source(),
+        start.toLocalDate(), start.toLocalDateTime().withNano(0).toString(),
+        recorded.interrupted() ? "interrupted" : "ended",
+        s.duration() == null ? null : Math.round(s.duration().toSeconds() / 6.0) / 10.0,
+        s.practices().stream().map(p -> p.practiceId() + "=" + p.outcome().word()).collect(Collectors.joining(";")),
+        yesNo(completed), yesNo(grounding), s.calmBefore(), s.calmAfter(), change,
+        s.commands().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")),
+        s.soundLostSeconds(), s.underruns(), s.slowestPerMinute(), s.fastestPerMinute());
+  }
+
+  private static String yesNo(boolean b) {
+    return b ? "yes" : "no";
+  }
+
+  /** Counts for one day (or a group of days). */
+  static final class DayTally {
+    int sessions;
+    int completed;
+    int interrupted;
+    int grounding;
+    int chosen;
+    int calmRated;
+    long calmChangeSum;
+    int soundTrouble;
+
+    void add(SessionRow r, int chosenPractices) {
+      sessions++;
+      completed += r.chosen_completed().equals("yes") ? 1 : 0;
+      interrupted += r.status().equals("interrupted") ? 1 : 0;
+      grounding += r.grounding_offered().equals("yes") ? 1 : 0;
+      chosen += chosenPractices;
+      if (r.calm_change() != null) {
+        calmRated++;
+        calmChangeSum += r.calm_change();
+      }
+      soundTrouble += r.sound_lost_seconds() != null || r.underruns() != null ? 1 : 0;
+    }
+
+    void add(DayTally d) {
+      sessions += d.sessions;
+      completed += d.completed;
+      interrupted += d.interrupted;
+      grounding += d.grounding;
+      chosen += d.chosen;
+      calmRated += d.calmRated;
+      calmChangeSum += d.calmChangeSum;
+      soundTrouble += d.soundTrouble;
+    }
+
+    Double meanCalm() {
+      return calmRated == 0 ? null : Math.round(100.0 * calmChangeSum / calmRated) / 100.0;
+    }
+
+    Integer completionPercent() {
+      return sessions == 0 ? null : (int) Math.round(100.0 * completed / sessions);
+    }
+
+    DayRow row(LocalDate date) {
+      return new DayRow(date, sessions, completed, interrupted, completionPercent(), grounding, chosen, calmRated,
+          meanCalm());
+    }
   }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.cmtkiosk.config.KioskConfig;
+import org.cmtkiosk.journal.Journal;
+import org.cmtkiosk.journal.Recording;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.journal.SessionRecord.Outcome;
 import org.cmtkiosk.listen.Command;
@@ -35,11 +37,12 @@ public final class KioskFlow {
   private final Vocabulary vocabulary;
   private final Stage stage;
   private final Clock clock;
-  private final Consumer<SessionRecord> journal;
+  private final Journal journal;
   private State state = State.IDLE;
   private State afterSaying = State.IDLE;
   private Instant waitingSince;
   private SessionLog log;
+  private Recording recording;
   private PracticeRun run;
   private PracticeControls controls;
   private boolean checkedInBefore;
@@ -50,6 +53,12 @@ public final class KioskFlow {
   /** @param journal receives each finished session's record */
   public KioskFlow(KioskConfig config, List<Practice> offered, Practice welcome, Practice grounding,
       Vocabulary vocabulary, Stage stage, Clock clock, Consumer<SessionRecord> journal) {
+    this(config, offered, welcome, grounding, vocabulary, stage, clock, Journal.endOnly(journal));
+  }
+
+  /** @param journal records each session: a start record when it begins, the whole session when it ends */
+  public KioskFlow(KioskConfig config, List<Practice> offered, Practice welcome, Practice grounding,
+      Vocabulary vocabulary, Stage stage, Clock clock, Journal journal) {
     this.config = config;
     this.offered = List.copyOf(offered);
     this.welcome = welcome;
@@ -176,6 +185,7 @@ public final class KioskFlow {
       return;
     }
     log = new SessionLog(clock);
+    recording = journal.begin(clock.instant());
     checkedInBefore = true;
     stage.quiet(config.kiosk().quietHours().contains(java.time.LocalTime.now(clock.withZone(ZoneId.systemDefault()))));
     stage.light(Stage.Light.SESSION);
@@ -184,6 +194,7 @@ public final class KioskFlow {
 
   private void startSession() {
     log = new SessionLog(clock);
+    recording = journal.begin(clock.instant());
     checkedInBefore = false;
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
     stage.quiet(config.kiosk().quietHours().contains(java.time.LocalTime.now(clock.withZone(ZoneId.systemDefault()))));
@@ -272,6 +283,9 @@ public final class KioskFlow {
   private void start(Practice practice) {
     state = State.PRACTICE;
     waitingSince = null;
+    if (recording != null) {
+      recording.practiceBegins(practice.id(), clock.instant());
+    }
     run = stage.play(practice, this::practiceEnded);
     controls = new PracticeControls(run, config.audio());
   }
@@ -348,7 +362,9 @@ public final class KioskFlow {
   /** Forgets the session first, then journals it: a journal that fails cannot leave the flow half-reset. */
   private void endSession() {
     SessionLog ending = log;
+    Recording endingRecording = recording;
     log = null;
+    recording = null;
     run = null;
     controls = null;
     chosen = null;
@@ -358,7 +374,7 @@ public final class KioskFlow {
     stage.quiet(false);
     stage.light(Stage.Light.IDLE);
     if (ending != null) {
-      journal.accept(ending.record(clock));
+      endingRecording.end(ending.record(clock));
     }
   }
 }

@@ -105,11 +105,11 @@ class CommandLineTest {
         err::toString);
     assertTrue(AudioSystem.getAudioInputStream(wav.toFile()).getFrameLength() > 5 * 60 * 24_000);
     List<String> journal = Files.readAllLines(dir.resolve("journal/sessions.jsonl"));
-    assertEquals(1, journal.size());
-    assertTrue(journal.get(0).contains("\"practices\":[{\"practice\":\"soothing-rhythm-breathing\""),
+    assertEquals(3, journal.size(), "start, practice event and end");
+    assertTrue(journal.get(2).contains("\"practices\":[{\"practice\":\"soothing-rhythm-breathing\""),
         journal::toString);
-    assertTrue(journal.get(0).contains("\"outcome\":\"completed\""), journal::toString);
-    assertTrue(journal.get(0).contains("\"breathing\":[\"3-1-3-0\",\"5-0-5-0\"]"), journal::toString);
+    assertTrue(journal.get(2).contains("\"outcome\":\"completed\""), journal::toString);
+    assertTrue(journal.get(2).contains("\"breathing\":[\"3-1-3-0\",\"5-0-5-0\"]"), journal::toString);
     assertTrue(out.toString().contains("Session completed; recorded in"), out::toString);
   }
 

@@ -90,6 +90,7 @@ class OutputPathsTest {
   void aWriteThatFailsMidwayIsOneLineToo() throws IOException {
     Path report = Files.createDirectories(dir.resolve("report"));
     Files.createDirectory(report.resolve("sessions.csv"));
+    Files.createFile(Files.createDirectories(dir.resolve("journal")).resolve("sessions.jsonl"));
     assertEquals(Main.EXIT_CANNOT_WRITE, run("report", "--out", report.toString()));
     assertOneLine("report: cannot write " + report.resolve("sessions.csv") + " (--out): is a directory");
   }

@@ -1,21 +1,17 @@
 package org.cmtkiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.cmtkiosk.cli.PracticeCommandAccess;
+import org.cmtkiosk.journal.JournalSessions;
 import org.cmtkiosk.journal.JsonLinesJournal;
-import org.cmtkiosk.journal.SessionRecord;
+import org.cmtkiosk.journal.RecordedSession;
+import org.cmtkiosk.journal.Source;
 import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Heard;
 import org.cmtkiosk.listen.Vocabulary;
@@ -24,26 +20,43 @@ import org.cmtkiosk.testing.RecordingStage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A journal that cannot be written (a full disk, a broken file) never stops a session or loses earlier records. */
+/** A journal that cannot be written (a full disk, a broken file) never stops a kiosk session. */
 class JournalFaultTest {
   @TempDir
   Path dir;
 
-  private static SessionRecord record(String id, String end) {
-    Instant e = Instant.parse(end);
-    return new SessionRecord(id, e.minusSeconds(300), e, List.of(), Map.of(), null, null, null, null);
+  @Test
+  void aKioskSessionIsJournalledWhenItStartsSoACrashLeavesItInterrupted() throws Exception {
+    List<String> log = new ArrayList<>();
+    JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, log::add);
+    RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
+    KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
+        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage,
+        new MutableClock(Instant.parse("2026-11-23T10:00:00Z")), journal);
+
+    flow.command(Command.START);
+    // The power goes here.
+
+    List<String> problems = new ArrayList<>();
+    try (JournalSessions read = JournalSessions.open(journal.file(), problems::add)) {
+      RecordedSession session = read.next();
+      assertTrue(session.interrupted());
+      assertEquals(Instant.parse("2026-11-23T10:00:00Z"), session.session().start());
+      assertEquals("kiosk", session.session().source());
+    }
+    assertEquals(List.of(), problems);
+    assertEquals(List.of(), log);
   }
 
   @Test
-  void aSessionWhoseRecordCannotBeWrittenStillEndsAndSaysWhy() throws Exception {
-    JsonLinesJournal journal = JsonLinesJournal.open(dir).journal();
+  void aSessionWhoseRecordsCannotBeWrittenStillEndsAndItIsSaidOnce() throws Exception {
+    List<String> log = new ArrayList<>();
+    JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, log::add);
     Files.createDirectory(journal.file());
-    StringWriter err = new StringWriter();
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
     KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
-        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock,
-        r -> PracticeCommandAccess.journal(journal, r, new PrintWriter(err, true)));
+        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, journal);
 
     flow.command(Command.START);
     stage.finishSaying();
@@ -56,21 +69,8 @@ class JournalFaultTest {
     stage.finishSaying();
 
     assertEquals(KioskFlow.State.IDLE, flow.state(), "the session ended normally");
-    assertTrue(err.toString().startsWith("Journal: could not write the session to " + journal.file()), err::toString);
-    assertTrue(err.toString().contains("check free disk space and that journal.directory is writable"));
-  }
-
-  @Test
-  void retentionThatCannotWriteLeavesTheJournalAsItWas() throws Exception {
-    JsonLinesJournal journal = JsonLinesJournal.open(dir).journal();
-    journal.append(record("old", "2026-01-01T10:00:00Z"));
-    journal.append(record("new", "2026-11-20T10:00:00Z"));
-    String before = Files.readString(journal.file());
-    Files.createDirectory(journal.file().resolveSibling(journal.file().getFileName() + ".new"));
-
-    assertThrows(IOException.class, () -> journal.deleteOlderThan(Instant.parse("2026-06-01T00:00:00Z")));
-
-    assertEquals(before, Files.readString(journal.file()), "nothing already recorded is lost");
-    assertEquals(2, journal.readAll(new ArrayList<>()).size());
+    assertEquals(1, log.size(), log::toString);
+    assertTrue(log.get(0).startsWith("cannot write " + journal.file() + " (it is not a plain file"), log::toString);
+    assertEquals(3, journal.waiting(), "its start, the practice begun and its end wait to be written");
   }
 }
