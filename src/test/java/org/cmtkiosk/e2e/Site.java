@@ -80,6 +80,9 @@ public final class Site {
     all.put("button", "enabled: false");
     all.put("voice", "enabled: false");
     all.put("journal", "directory: " + dir.resolve("journal"));
+    // Levels are measured at any hour: quiet hours keep their times but not their lower volume.
+    all.put("kiosk", "check_in: false\nquiet_hours:\n  from: \"21:00\"\n  to: \"07:00\"\n  volume_db: 0\n"
+        + "  max_brightness: 0.2");
     all.putAll(sections);
     String yaml = all.entrySet().stream()
         .map(e -> e.getKey() + ":\n" + e.getValue().lines().map(l -> "  " + l).collect(Collectors.joining("\n")))

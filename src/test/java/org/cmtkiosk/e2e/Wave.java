@@ -176,6 +176,22 @@ public record Wave(float[] samples, int rateHz) {
     return -1;
   }
 
+  /**
+   * Index of the last sample at least {@code level} loud before the first quiet spell (every sample below
+   * {@code level} for {@code quietSamples}) that starts at or after {@code from}; -1 if it never goes quiet.
+   */
+  public int lastAboveBeforeQuiet(double level, int from, int quietSamples) {
+    int lastLoud = from - 1;
+    for (int i = Math.max(0, from); i < samples.length; i++) {
+      if (Math.abs(samples[i]) >= level) {
+        lastLoud = i;
+      } else if (i - lastLoud >= quietSamples) {
+        return lastLoud;
+      }
+    }
+    return -1;
+  }
+
   /** Index of the last sample at least {@code level} loud, or -1. */
   public int lastAbove(double level) {
     for (int i = samples.length - 1; i >= 0; i--) {
