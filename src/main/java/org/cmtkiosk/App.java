@@ -49,7 +49,7 @@ public final class App {
   /** The practices in the configured scripts directory (loaded once). */
   public synchronized Library library() {
     if (library == null) {
-      library = Library.load(config.scriptsDirectory(), contentRules());
+      library = Library.load(config.scriptsDirectory(), config.siteScriptsDirectory(), contentRules());
     }
     return library;
   }

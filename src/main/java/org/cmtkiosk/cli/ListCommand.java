@@ -1,5 +1,7 @@
 package org.cmtkiosk.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.cmtkiosk.App;
 import org.cmtkiosk.audio.Estimate;
@@ -26,13 +28,25 @@ public final class ListCommand implements Callable<Integer> {
     App app = main.app();
     var out = spec.commandLine().getOut();
     Estimate estimate = new Estimate(app.config().layout(), app.speechCache());
-    out.printf("%-28s %-36s %9s%n", "ID", "TITLE", "DURATION");
+    Path site = app.config().siteScriptsDirectory();
+    out.printf("%-28s %-36s %9s" + (site == null ? "%n" : "  %s%n"), "ID", "TITLE", "DURATION", "FROM");
     for (Practice p : app.library().practices()) {
-      out.printf("%-28s %-36s %9s%n", p.id(), p.title(), DurationText.format(estimate.of(p)));
+      out.printf("%-28s %-36s %9s" + (site == null ? "%n" : "  %s%n"), p.id(), p.title(),
+          DurationText.format(estimate.of(p)), site == null ? "" : origin(p, site, app.config().scriptsDirectory()));
     }
     if (!app.library().problems().isEmpty()) {
       spec.commandLine().getErr().println("Some scripts have problems and are not listed; run 'validate' to see them.");
     }
     return 0;
+  }
+
+  /** Where a practice comes from when the site has its own folder: shipped, site, or a site copy replacing one. */
+  static String origin(Practice p, Path site, Path shipped) {
+    if (p.source() == null || !p.source().toAbsolutePath().startsWith(site.toAbsolutePath())) {
+      return "shipped";
+    }
+    String id = org.cmtkiosk.practice.Library.idOf(p.source());
+    boolean replaces = Files.exists(shipped.resolve(id + ".yaml")) || Files.exists(shipped.resolve(id + ".yml"));
+    return replaces ? "site (replaces the shipped one)" : "site";
   }
 }

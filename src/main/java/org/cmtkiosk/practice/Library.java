@@ -248,6 +248,41 @@ public final class Library {
     return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
   }
 
+  /**
+   * Loads the shipped scripts, then a site's own folder (may be null or missing): a site file with the name, and so
+   * the id, of a shipped one replaces it in its place; other site files follow the shipped ones.
+   */
+  public static Library load(Path shipped, Path site, ContentRules rules) {
+    if (site == null || !Files.isDirectory(site)) {
+      return load(shipped, rules);
+    }
+    List<Problem> problems = new ArrayList<>();
+    Map<String, Path> siteFiles = new java.util.TreeMap<>();
+    scripts(site, problems).forEach(f -> siteFiles.put(idOf(f), f));
+    List<Path> files = new ArrayList<>();
+    for (Path f : scripts(shipped, problems)) {
+      Path replacement = siteFiles.remove(idOf(f));
+      files.add(replacement == null ? f : replacement);
+    }
+    files.addAll(siteFiles.values());
+    return of(files, problems, rules);
+  }
+
+  private static List<Path> scripts(Path directory, List<Problem> problems) {
+    try (Stream<Path> list = Files.list(directory)) {
+      return list.filter(Library::isScript).sorted().toList();
+    } catch (IOException e) {
+      problems.add(new Problem(directory, 1, 1, "cannot read the scripts directory (" + e.getMessage() + ")",
+          "set 'practices.directory' or 'practices.site_directory' to a folder holding .yaml scripts"));
+      return List.of();
+    }
+  }
+
+  /** A script's id as its file name gives it ({@code safe-place.yaml} → {@code safe-place}). */
+  public static String idOf(Path script) {
+    return script.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+  }
+
   public List<Practice> practices() {
     return practices;
   }
