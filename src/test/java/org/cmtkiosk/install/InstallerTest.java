@@ -166,18 +166,42 @@ class InstallerTest {
         .filter(Files::isDirectory).findFirst().orElseThrow();
     Path target = root.resolve("usr/lib/systemd/system");
     Files.createDirectories(target);
+    if (Files.isDirectory(root.resolve("lib"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      mergeInto(root.resolve("lib/systemd/system"), target);
+    } else {
+      Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib"));
+    }
     try (Stream<Path> files = Files.list(units)) {
       for (Path f : files.filter(Files::isRegularFile).toList()) {
-        Files.copy(f, target.resolve(f.getFileName()));
+        if (!Files.exists(target.resolve(f.getFileName()))) {
+          Files.copy(f, target.resolve(f.getFileName()));
+        }
       }
     }
-    Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib"));
     Files.createDirectories(root.resolve("usr/bin"));
     if (!Files.exists(root.resolve("usr/bin/cmt-kiosk"))) {
       Files.copy(launcher, root.resolve("usr/bin/cmt-kiosk"));
     }
     Files.setPosixFilePermissions(root.resolve("usr/bin/cmt-kiosk"), PosixFilePermissions.fromString("rwxr-xr-x"));
     return root;
+  }
+
+  /** Moves a package's /lib units to /usr/lib and links /lib there, as a merged-/usr system has them. */
+  private static void mergeInto(Path packageUnits, Path target) throws IOException {
+    Path root = target.getParent().getParent().getParent().getParent();
+    if (Files.isDirectory(packageUnits)) {
+      try (Stream<Path> files = Files.list(packageUnits)) {
+        for (Path f : files.toList()) {
+          Files.move(f, target.resolve(f.getFileName()));
+        }
+      }
+    }
+    try (Stream<Path> walk = Files.walk(root.resolve("lib"))) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    Files.createSymbolicLink(root.resolve("lib"), Path.of("usr/lib"));
   }
 
   /** {@code systemd-analyze verify} of a unit inside {@code root} (man pages are not looked up). */
