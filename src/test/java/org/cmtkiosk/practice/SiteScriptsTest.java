@@ -8,7 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.cmtkiosk.Main;
+import org.cmtkiosk.cli.Main;
 import org.cmtkiosk.config.ConfigLoader;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.BeforeEach;
