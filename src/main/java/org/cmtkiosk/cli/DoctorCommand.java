@@ -141,8 +141,10 @@ public final class DoctorCommand implements Callable<Integer> {
   private static Check practices(App app) {
     int valid = app.library().practices().size();
     int broken = (int) app.library().problems().stream().map(p -> p.file()).distinct().count();
+    Path site = app.config().siteScriptsDirectory();
     return new Check("practices", broken == 0 && valid > 0, valid + " valid, " + broken + " with problems in "
-        + app.config().scriptsDirectory(), "run 'validate' and fix the files it names");
+        + app.config().scriptsDirectory() + (site == null ? "" : " and " + site),
+        "run 'validate' and fix the files it names");
   }
 
   private static Check cache(App app) {
