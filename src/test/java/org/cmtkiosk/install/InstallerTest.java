@@ -151,6 +151,8 @@ class InstallerTest {
     Path root = verifyRoot(dir.resolve("root"), Path.of("src/deb/bin/cmt-kiosk"));
     for (Path unit : List.of(KIOSK_UNIT, PREPARE_UNIT)) {
       Files.copy(unit, root.resolve("lib/systemd/system").resolve(unit.getFileName()));
+    }
+    for (Path unit : List.of(KIOSK_UNIT, PREPARE_UNIT)) {
       Result r = verify(root, "/lib/systemd/system/" + unit.getFileName());
       assertEquals(0, r.exit(), r.output());
       assertTrue(r.output().isBlank(), "no warnings:\n" + r.output());
