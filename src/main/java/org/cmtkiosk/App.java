@@ -1,5 +1,7 @@
 package org.cmtkiosk;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -49,7 +51,9 @@ public final class App {
   /** The practices in the configured scripts directory (loaded once). */
   public synchronized Library library() {
     if (library == null) {
-      library = Library.load(config.scriptsDirectory(), config.siteScriptsDirectory(), contentRules());
+      Path site = config.siteScriptsDirectory();
+      library = Library.load(site == null ? List.of(config.scriptsDirectory())
+          : List.of(config.scriptsDirectory(), site), contentRules());
     }
     return library;
   }

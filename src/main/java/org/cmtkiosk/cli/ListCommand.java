@@ -1,7 +1,7 @@
 package org.cmtkiosk.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cmtkiosk.App;
 import org.cmtkiosk.audio.Estimate;
@@ -29,10 +29,11 @@ public final class ListCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     Estimate estimate = new Estimate(app.config().layout(), app.speechCache());
     Path site = app.config().siteScriptsDirectory();
-    out.printf("%-28s %-36s %9s" + (site == null ? "%n" : "  %s%n"), "ID", "TITLE", "DURATION", "FROM");
+    String format = "%-28s %-36s %9s" + (site == null ? "%n" : "  %s%n");
+    out.printf(format, "ID", "TITLE", "DURATION", "FROM");
     for (Practice p : app.library().practices()) {
-      out.printf("%-28s %-36s %9s" + (site == null ? "%n" : "  %s%n"), p.id(), p.title(),
-          DurationText.format(estimate.of(p)), site == null ? "" : origin(p, site, app.config().scriptsDirectory()));
+      out.printf(format, p.id(), p.title(), DurationText.format(estimate.of(p)),
+          site == null ? "" : origin(p, site, app.library().overridden()));
     }
     if (!app.library().problems().isEmpty()) {
       spec.commandLine().getErr().println("Some scripts have problems and are not listed; run 'validate' to see them.");
@@ -41,12 +42,10 @@ public final class ListCommand implements Callable<Integer> {
   }
 
   /** Where a practice comes from when the site has its own folder: shipped, site, or a site copy replacing one. */
-  static String origin(Practice p, Path site, Path shipped) {
+  static String origin(Practice p, Path site, Map<String, Path> overridden) {
     if (p.source() == null || !p.source().toAbsolutePath().startsWith(site.toAbsolutePath())) {
       return "shipped";
     }
-    String id = org.cmtkiosk.practice.Library.idOf(p.source());
-    boolean replaces = Files.exists(shipped.resolve(id + ".yaml")) || Files.exists(shipped.resolve(id + ".yml"));
-    return replaces ? "site (replaces the shipped one)" : "site";
+    return overridden.containsKey(p.id()) ? "site (replaces the shipped one)" : "site";
   }
 }

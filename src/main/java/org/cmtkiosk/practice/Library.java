@@ -248,24 +248,32 @@ public final class Library {
     return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
   }
 
+  /** For each practice a later (site) folder replaced by id: the file it replaced. */
+  private Map<String, Path> overridden = Map.of();
+
   /**
-   * Loads the shipped scripts, then a site's own folder (may be null or missing): a site file with the name, and so
-   * the id, of a shipped one replaces it in its place; other site files follow the shipped ones.
+   * Loads the scripts of several folders: the first holds the shipped scripts, and each later one (a site's) may
+   * replace a practice by holding a file with its id ({@link #overridden()} says which). A later folder that does
+   * not exist is simply not used.
    */
-  public static Library load(Path shipped, Path site, ContentRules rules) {
-    if (site == null || !Files.isDirectory(site)) {
-      return load(shipped, rules);
-    }
+  public static Library load(List<Path> directories, ContentRules rules) {
     List<Problem> problems = new ArrayList<>();
-    Map<String, Path> siteFiles = new java.util.TreeMap<>();
-    scripts(site, problems).forEach(f -> siteFiles.put(idOf(f), f));
-    List<Path> files = new ArrayList<>();
-    for (Path f : scripts(shipped, problems)) {
-      Path replacement = siteFiles.remove(idOf(f));
-      files.add(replacement == null ? f : replacement);
+    Map<String, Path> byId = new java.util.LinkedHashMap<>();
+    Map<String, Path> overridden = new HashMap<>();
+    for (int i = 0; i < directories.size(); i++) {
+      if (i > 0 && !Files.isDirectory(directories.get(i))) {
+        continue;
+      }
+      for (Path file : scripts(directories.get(i), problems)) {
+        Path earlier = byId.put(stemOf(file), file);
+        if (earlier != null) {
+          overridden.put(stemOf(file), earlier);
+        }
+      }
     }
-    files.addAll(siteFiles.values());
-    return of(files, problems, rules);
+    Library library = of(new ArrayList<>(byId.values()), problems, rules);
+    library.overridden = Map.copyOf(overridden);
+    return library;
   }
 
   private static List<Path> scripts(Path directory, List<Problem> problems) {
@@ -278,9 +286,13 @@ public final class Library {
     }
   }
 
-  /** A script's id as its file name gives it ({@code safe-place.yaml} → {@code safe-place}). */
-  public static String idOf(Path script) {
-    return script.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+  private static String stemOf(Path file) {
+    return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+  }
+
+  /** For each practice a later (site) folder replaced by id: the file it replaced. */
+  public Map<String, Path> overridden() {
+    return overridden;
   }
 
   public List<Practice> practices() {

@@ -43,20 +43,21 @@ class SiteScriptsTest {
         + "  - say: Our ward's safe place.\n");
     Scripts.write(site, "our-ward.yaml", Scripts.HEADER.formatted("our-ward", "our ward") + "  - say: Hello.\n");
 
-    Library library = Library.load(shipped, site, null);
+    Library library = Library.load(List.of(shipped, site), null);
 
     assertEquals(List.of(), library.problems());
     assertEquals(List.of("breathing", "grounding", "our-ward", "safe-place"),
         library.practices().stream().map(Practice::id).toList());
     assertEquals(site.resolve("safe-place.yaml"), library.find("safe-place").orElseThrow().source());
     assertEquals(shipped.resolve("grounding.yaml"), library.find("grounding").orElseThrow().source());
+    assertEquals(java.util.Map.of("safe-place", shipped.resolve("safe-place.yaml")), library.overridden());
   }
 
   @Test
   void aSiteFileCannotTakeAShippedPracticesSpokenName() {
     Scripts.write(site, "calm.yaml", Scripts.HEADER.formatted("calm", "grounding") + "  - say: Hello.\n");
 
-    Library library = Library.load(shipped, site, null);
+    Library library = Library.load(List.of(shipped, site), null);
 
     assertEquals(shipped.resolve("grounding.yaml"), library.find("grounding").orElseThrow().source());
     assertTrue(library.problems().stream().anyMatch(p -> p.file().equals(site.resolve("calm.yaml"))),
@@ -65,7 +66,7 @@ class SiteScriptsTest {
 
   @Test
   void aMissingSiteFolderChangesNothing() {
-    Library library = Library.load(shipped, dir.resolve("no-such-folder"), null);
+    Library library = Library.load(List.of(shipped, dir.resolve("no-such-folder")), null);
 
     assertEquals(3, library.practices().size());
     assertEquals(List.of(), library.problems());
