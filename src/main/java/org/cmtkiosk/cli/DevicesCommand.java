@@ -17,7 +17,9 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Lists the sound outputs and microphones by the names the config accepts, and which ones the config chooses. */
 @Command(name = "devices", description = "List the sound outputs and microphones by the names audio.device and "
     + "voice.microphone accept, with ALSA's card names; * marks the one used when the setting is empty. "
-    + "Exits 1 when there is no sound output.")
+    + "Exits 1 when there is no sound output.",
+    footer = {"%nExamples:", "  cmt-kiosk devices",
+        "  sudo runuser -u cmt-kiosk -- cmt-kiosk devices   (what the service user can open)"})
 public final class DevicesCommand implements Callable<Integer> {
   @ParentCommand
   Main main;
