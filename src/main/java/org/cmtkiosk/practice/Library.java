@@ -248,53 +248,6 @@ public final class Library {
     return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
   }
 
-  /** For each practice a later (site) folder replaced by id: the file it replaced. */
-  private Map<String, Path> overridden = Map.of();
-
-  /**
-   * Loads the scripts of several folders: the first holds the shipped scripts, and each later one (a site's) may
-   * replace a practice by holding a file with its id ({@link #overridden()} says which). A later folder that does
-   * not exist is simply not used.
-   */
-  public static Library load(List<Path> directories, ContentRules rules) {
-    List<Problem> problems = new ArrayList<>();
-    Map<String, Path> byId = new java.util.LinkedHashMap<>();
-    Map<String, Path> overridden = new HashMap<>();
-    for (int i = 0; i < directories.size(); i++) {
-      if (i > 0 && !Files.isDirectory(directories.get(i))) {
-        continue;
-      }
-      for (Path file : scripts(directories.get(i), problems)) {
-        Path earlier = byId.put(stemOf(file), file);
-        if (earlier != null) {
-          overridden.put(stemOf(file), earlier);
-        }
-      }
-    }
-    Library library = of(new ArrayList<>(byId.values()), problems, rules);
-    library.overridden = Map.copyOf(overridden);
-    return library;
-  }
-
-  private static List<Path> scripts(Path directory, List<Problem> problems) {
-    try (Stream<Path> list = Files.list(directory)) {
-      return list.filter(Library::isScript).sorted().toList();
-    } catch (IOException e) {
-      problems.add(new Problem(directory, 1, 1, "cannot read the scripts directory (" + e.getMessage() + ")",
-          "set 'practices.directory' or 'practices.site_directory' to a folder holding .yaml scripts"));
-      return List.of();
-    }
-  }
-
-  private static String stemOf(Path file) {
-    return file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
-  }
-
-  /** For each practice a later (site) folder replaced by id: the file it replaced. */
-  public Map<String, Path> overridden() {
-    return overridden;
-  }
-
   public List<Practice> practices() {
     return practices;
   }
