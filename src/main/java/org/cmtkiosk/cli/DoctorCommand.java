@@ -50,6 +50,8 @@ import org.cmtkiosk.pacer.LedMode;
 public final class DoctorCommand implements Callable<Integer> {
   /** How long the microphone may take to deliver its first audio, and how much of it is measured (2 s). */
   private static final Duration MIC_WAIT = Duration.ofSeconds(5);
+  /** The longest the test chime may take to be taken by the device (it lasts under two seconds). */
+  private static final Duration PLAY_WAIT = Duration.ofSeconds(8);
   private static final long MIC_SAMPLES = (long) (2 * MicSource.FORMAT.getSampleRate());
 
   /** Below this much free space the speech cache or the journal may fill the disk. */
@@ -177,20 +179,40 @@ public final class DoctorCommand implements Callable<Integer> {
     try {
       JavaSoundLine line = JavaSoundLine.open(config.audio());
       try {
-        if (sound) {
-          byte[] chime = WavFiles.toPcm16(Chime.synthesise(config.chime().levelDbfs()).samples());
-          line.write(chime, 0, chime.length);
-          line.drain();
+        if (sound && !play(line, WavFiles.toPcm16(Chime.synthesise(config.chime().levelDbfs()).samples()))) {
+          return new Check("sound output", false, device + " stopped taking audio while playing the chime",
+              "check the speaker's cable and power, then run doctor --sound again");
         }
       } finally {
         line.close();
       }
       return new Check("sound output", true, device + (sound ? "; played a chime: heard nothing? check the volume "
           + "(alsamixer) and 'cmt-kiosk devices'" : "; add --sound to hear a test chime"), "");
+    } catch (IllegalStateException e) {
+      return new Check("sound output", false, device + " closed while playing (" + e.getMessage() + ")",
+          "check the speaker's cable and power, then run doctor --sound again");
     } catch (AudioUnavailableException e) {
       return Check.problem("sound output", e.getMessage(), "connect speakers, or set audio.device ('cmt-kiosk "
           + "devices' lists the names)");
     }
+  }
+
+  /**
+   * Fills the line's buffer, starts it (so it never begins with an underrun), writes the rest and waits; false if
+   * the device stopped taking audio within a few seconds.
+   */
+  private static boolean play(JavaSoundLine line, byte[] pcm) {
+    long deadline = System.nanoTime() + PLAY_WAIT.toNanos();
+    int written = line.write(pcm, 0, Math.min(pcm.length, line.available()));
+    line.start();
+    while (written < pcm.length && System.nanoTime() < deadline) {
+      written += line.write(pcm, written, pcm.length - written);
+    }
+    if (written < pcm.length) {
+      return false;
+    }
+    line.drain();
+    return true;
   }
 
   private static Check microphone(KioskConfig config) {
