@@ -96,7 +96,8 @@ final class ClockChecks {
   }
 
   /**
-   * The latest time the journal shows: its last record's end or start, or the file's modification time if later
+   * The latest time the journal shows: its last record's time (an end record's end, an event's at, a start
+   * record's start), or the file's modification time if later
    * (both were taken from this clock). Reads only the file's tail.
    */
   static Optional<Instant> lastRecord(Path journal) throws IOException {
@@ -122,7 +123,7 @@ final class ClockChecks {
   private static Optional<Instant> timeOf(String line) {
     try {
       JsonNode record = new ObjectMapper().readTree(line);
-      for (String field : List.of("end", "start")) {
+      for (String field : List.of("end", "at", "start")) {
         if (record.path(field).isTextual()) {
           return Optional.of(Instant.parse(record.get(field).asText()));
         }

@@ -58,7 +58,7 @@ class ClockChecksTest {
     Path journal = dir.resolve("sessions.jsonl");
     Files.writeString(journal, """
         {"session":"a","start":"2026-11-20T10:00:00Z","end":"2026-11-20T10:07:00Z"}
-        {"session":"b","start":"2026-11-28T09:00:00Z"}
+        {"record":"start","session":"b","source":"kiosk","start":"2026-11-28T09:00:00Z"}
         {"session":"c","start":"2026-11-27T09:00:00Z","end":"2026-11-27T09
         """);
     Files.setLastModifiedTime(journal, FileTime.from(Instant.parse("2026-11-01T00:00:00Z")));
@@ -69,6 +69,12 @@ class ClockChecksTest {
         java.nio.file.StandardOpenOption.APPEND);
     Files.setLastModifiedTime(journal, FileTime.from(Instant.parse("2026-11-01T00:00:00Z")));
     assertEquals(Optional.of(Instant.parse("2026-11-29T08:00:00Z")), ClockChecks.lastRecord(journal));
+
+    Files.writeString(journal, "{\"record\":\"event\",\"session\":\"d\",\"at\":\"2026-11-29T08:03:00Z\","
+        + "\"event\":\"practice\",\"practice\":\"safe-place\"}\n", java.nio.file.StandardOpenOption.APPEND);
+    Files.setLastModifiedTime(journal, FileTime.from(Instant.parse("2026-11-01T00:00:00Z")));
+    assertEquals(Optional.of(Instant.parse("2026-11-29T08:03:00Z")), ClockChecks.lastRecord(journal),
+        "an event record's time");
 
     assertEquals(Optional.empty(), ClockChecks.lastRecord(dir.resolve("none.jsonl")));
   }

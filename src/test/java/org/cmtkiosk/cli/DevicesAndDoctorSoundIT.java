@@ -113,7 +113,8 @@ class DevicesAndDoctorSoundIT {
   void doctorSoundPlaysAChimeOnTheOutputAndSaysTheClockIsBehindTheJournal(@TempDir Path dir) throws Exception {
     Path journal = Files.createDirectories(dir.resolve("journal")).resolve("sessions.jsonl");
     Instant future = Instant.now().plus(Duration.ofDays(3));
-    Files.writeString(journal, "{\"session\":\"x\",\"start\":\"" + future + "\",\"end\":\"" + future + "\"}\n");
+    Files.writeString(journal, "{\"record\":\"end\",\"session\":\"x\",\"source\":\"kiosk\",\"start\":\"" + future
+        + "\",\"end\":\"" + future + "\"}\n");
     Path recording = dir.resolve("speaker.raw");
     Process recorder = pulse("parec", "-d", "speaker.monitor", "--format=s16le", "--rate=48000", "--channels=1",
         "--raw", recording.toString());
