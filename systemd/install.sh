@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
-# Installs or upgrades cmt-kiosk on Raspberry Pi OS (64-bit, Bookworm or later) as a hardened, offline service.
-# Run from a checkout:  sudo systemd/install.sh        (safe to run again: upgrades in place)
-#                       systemd/install.sh --dry-run   (prints every step, changes nothing, needs no root)
-# The journal (/var/lib/cmt-kiosk) and an existing site config (/etc/cmt-kiosk/cmt-kiosk.yaml) are never touched.
+# Installs or upgrades cmt-kiosk from a checkout: builds the Debian package when the sources are newer than it,
+# installs it with apt (which keeps the site config, site scripts and journal), and adds the offline voice model
+# (and, on 64-bit ARM, the Vosk library) with pinned checksums.
+#
+#   sudo systemd/install.sh             install or upgrade (safe to run again)
+#   sudo systemd/install.sh --no-voice  without the voice model
+#   systemd/install.sh --dry-run        prints every step, changes nothing, needs no root
+#
+# It never deletes site data: /etc/cmt-kiosk and /var/lib/cmt-kiosk are only ever touched by the package.
 set -euo pipefail
 
-PREFIX=/opt/cmt-kiosk
-ETC=/etc/cmt-kiosk
-STATE=/var/lib/cmt-kiosk
-CACHE=/var/cache/cmt-kiosk
+VOICE_DIR=/usr/local/share/cmt-kiosk
+NATIVE_DIR=/usr/local/lib/cmt-kiosk
 SERVICE_USER=cmt-kiosk
-UNIT=/etc/systemd/system/cmt-kiosk.service
 
 MODEL=vosk-model-small-en-us-0.15
 MODEL_URL="https://alphacephei.com/vosk/models/${MODEL}.zip"
@@ -20,10 +22,11 @@ VOSK_URL="https://github.com/alphacep/vosk-api/releases/download/v0.3.45/${VOSK_
 VOSK_SHA256=45e59d37755ddb07568e79497d7feba8c03aee5a9e071df29961aa023fd94541
 
 DRY_RUN=0
+VOICE=1
 SOURCE="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 usage() {
-  echo "usage: $0 [--dry-run] [--print-config]" >&2
+  echo "usage: $0 [--dry-run] [--no-voice]" >&2
   exit 2
 }
 
@@ -45,78 +48,71 @@ die() {
   exit 1
 }
 
-# The shipped config with the service's paths filled in.
-site_config() {
-  sed -e "s|^  directory: ../scripts$|  directory: ${PREFIX}/scripts|" \
-      -e "s|^  # cache_directory: .*$|  cache_directory: ${CACHE}/speech|" \
-      -e "s|^  # model: .*$|  model: ${PREFIX}/models/${MODEL}|" \
-      -e "s|^  # directory: ~/.local/share/cmt-kiosk/journal$|  directory: ${STATE}/journal|" \
-      "${SOURCE}/config/cmt-kiosk.yaml"
-}
-
 check_platform() {
-  local arch
-  arch="$(uname -m)"
-  if [[ "$arch" != "aarch64" ]]; then
-    echo "Warning: this is $arch, not 64-bit Raspberry Pi OS (aarch64); the Vosk library below is for aarch64." >&2
-  fi
   if [[ -r /etc/os-release ]] && ! grep -qE '^VERSION_CODENAME=(bookworm|trixie|forky)' /etc/os-release; then
-    echo "Warning: written for Raspberry Pi OS Bookworm or later." >&2
+    echo "Warning: written for Debian or Raspberry Pi OS 12 (bookworm) or later." >&2
   fi
   if [[ $DRY_RUN -eq 0 && $EUID -ne 0 ]]; then
     die "run as root (sudo $0), or with --dry-run to see the steps"
   fi
 }
 
-install_packages() {
-  say "Java 17 and tools from the OS packages"
-  run apt-get update
-  run apt-get install -y --no-install-recommends openjdk-17-jdk-headless unzip curl ca-certificates
+# The newest package in target/, or nothing.
+built_package() {
+  find "${SOURCE}/target" -maxdepth 1 -name 'cmt-kiosk_*_all.deb' -printf '%T@ %p\n' 2>/dev/null \
+    | sort -n | tail -n 1 | cut -d' ' -f2-
+}
+
+# True when no package is built yet or any source file is newer than it (after a 'git pull', say).
+needs_build() {
+  local deb
+  deb="$(built_package)"
+  [[ -z "$deb" ]] && return 0
+  [[ -n "$(find "${SOURCE}/pom.xml" "${SOURCE}/src" "${SOURCE}/scripts" "${SOURCE}/config" "${SOURCE}/systemd" \
+    -newer "$deb" -type f -print -quit 2>/dev/null)" ]]
+}
+
+# Maven runs as the user who called sudo, so target/ stays theirs.
+maven() {
+  if [[ -n "${SUDO_USER:-}" && "${SUDO_USER}" != root ]]; then
+    run runuser -u "$SUDO_USER" -- "$@"
+  else
+    run "$@"
+  fi
 }
 
 build() {
-  say "Building cmt-kiosk"
-  if [[ -f "${SOURCE}/target/cmt-kiosk.jar" ]]; then
-    echo "Using the jar already built in ${SOURCE}/target"
+  say "The Debian package"
+  if needs_build; then
+    if ! command -v javac >/dev/null; then
+      run apt-get update
+      run apt-get install -y --no-install-recommends default-jdk-headless
+    fi
+    maven "${SOURCE}/mvnw" -q -f "${SOURCE}/pom.xml" package -DskipTests
   else
-    run "${SOURCE}/mvnw" -q -f "${SOURCE}/pom.xml" package -DskipTests
+    echo "Up to date: $(built_package)"
   fi
 }
 
-create_user() {
-  say "Service user ${SERVICE_USER} (groups audio, gpio)"
-  if id -u "$SERVICE_USER" >/dev/null 2>&1; then
-    run usermod -a -G audio,gpio "$SERVICE_USER"
-  else
-    run useradd --system --home-dir "$STATE" --no-create-home --shell /usr/sbin/nologin \
-      --groups audio,gpio "$SERVICE_USER"
+# apt resolves Java and the other dependencies. An edited site config is kept; new defaults, if any, are put
+# beside it as cmt-kiosk.yaml.dpkg-dist.
+install_package() {
+  say "Installing the package (config, site scripts and journal are kept)"
+  local deb
+  deb="$(built_package)"
+  if [[ -z "$deb" ]]; then
+    deb="${SOURCE}/target/cmt-kiosk_VERSION_all.deb"
   fi
-}
-
-install_files() {
-  say "Program files in ${PREFIX} (replaced on upgrade)"
-  run install -d -m 0755 "$PREFIX" "$PREFIX/lib" "$PREFIX/native" "$PREFIX/models"
-  run rm -rf "$PREFIX/lib.new" "$PREFIX/scripts.new"
-  run cp -r "${SOURCE}/target/lib" "$PREFIX/lib.new"
-  run cp -r "${SOURCE}/scripts" "$PREFIX/scripts.new"
-  run rm -rf "$PREFIX/lib" "$PREFIX/scripts"
-  run mv "$PREFIX/lib.new" "$PREFIX/lib"
-  run mv "$PREFIX/scripts.new" "$PREFIX/scripts"
-  run install -m 0644 "${SOURCE}/target/cmt-kiosk.jar" "${SOURCE}/README.md" "$PREFIX/"
-  run install -d -o "$SERVICE_USER" -g "$SERVICE_USER" -m 0700 "$STATE" "$STATE/journal" "$CACHE" "$CACHE/speech"
-}
-
-install_config() {
-  say "Site config ${ETC}/cmt-kiosk.yaml"
-  run install -d -m 0755 "$ETC"
-  if [[ -f "$ETC/cmt-kiosk.yaml" ]]; then
-    echo "Keeping the existing site config; the new defaults are in ${ETC}/cmt-kiosk.yaml.new for comparison."
-    if [[ $DRY_RUN -eq 0 ]]; then site_config > "$ETC/cmt-kiosk.yaml.new"; fi
-  elif [[ $DRY_RUN -eq 1 ]]; then
-    echo "+ site_config > $ETC/cmt-kiosk.yaml"
-  else
-    site_config > "$ETC/cmt-kiosk.yaml"
-    chmod 0644 "$ETC/cmt-kiosk.yaml"
+  run apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$deb"
+  if [[ -f /etc/systemd/system/cmt-kiosk.service ]] && grep -q /opt/cmt-kiosk /etc/systemd/system/cmt-kiosk.service; then
+    echo "Note: /etc/systemd/system/cmt-kiosk.service is from the old installer and hides the package's unit."
+    run mv /etc/systemd/system/cmt-kiosk.service /etc/systemd/system/cmt-kiosk.service.old-installer
+    run systemctl daemon-reload
+    run systemctl restart cmt-kiosk.service
+  fi
+  if [[ -d /opt/cmt-kiosk ]]; then
+    echo "Note: /opt/cmt-kiosk is from the old installer and is no longer used. Copy any edited practices to"
+    echo "      /etc/cmt-kiosk/scripts, check /etc/cmt-kiosk/cmt-kiosk.yaml, then remove /opt/cmt-kiosk."
   fi
 }
 
@@ -140,50 +136,42 @@ fetch() {
 }
 
 install_voice() {
-  say "Vosk model and native library (pinned SHA-256)"
-  fetch "$MODEL_URL" "$PREFIX/models/${MODEL}.zip" "$MODEL_SHA256"
-  if [[ ! -d "$PREFIX/models/${MODEL}/am" ]]; then
-    run unzip -q -o "$PREFIX/models/${MODEL}.zip" -d "$PREFIX/models"
+  say "Offline voice model in ${VOICE_DIR} (pinned SHA-256)"
+  if ! command -v unzip >/dev/null || ! command -v curl >/dev/null; then
+    run apt-get install -y --no-install-recommends unzip curl ca-certificates
   fi
-  fetch "$VOSK_URL" "$PREFIX/native/${VOSK_LIB}.zip" "$VOSK_SHA256"
-  run unzip -q -o -j "$PREFIX/native/${VOSK_LIB}.zip" "${VOSK_LIB}/libvosk.so" -d "$PREFIX/native"
-}
-
-prepare_speech() {
-  say "Pre-rendering every sentence into the speech cache (a few minutes on a Pi)"
-  run runuser -u "$SERVICE_USER" -- java -jar "$PREFIX/cmt-kiosk.jar" prepare --config "$ETC/cmt-kiosk.yaml"
-}
-
-install_service() {
-  say "systemd service"
-  run install -m 0644 "${SOURCE}/systemd/cmt-kiosk.service" "$UNIT"
-  run systemctl daemon-reload
-  run systemctl enable cmt-kiosk.service
-  run systemctl restart cmt-kiosk.service
+  run install -d -m 0755 "$VOICE_DIR"
+  fetch "$MODEL_URL" "$VOICE_DIR/${MODEL}.zip" "$MODEL_SHA256"
+  if [[ ! -d "$VOICE_DIR/${MODEL}/am" ]]; then
+    run unzip -q -o "$VOICE_DIR/${MODEL}.zip" -d "$VOICE_DIR"
+  fi
+  if [[ "$(uname -m)" == aarch64 || $DRY_RUN -eq 1 ]]; then
+    say "Vosk library for 64-bit ARM in ${NATIVE_DIR} (the Maven jar carries only x86-64)"
+    run install -d -m 0755 "$NATIVE_DIR"
+    fetch "$VOSK_URL" "$NATIVE_DIR/${VOSK_LIB}.zip" "$VOSK_SHA256"
+    run unzip -q -o -j "$NATIVE_DIR/${VOSK_LIB}.zip" "${VOSK_LIB}/libvosk.so" -d "$NATIVE_DIR"
+  fi
+  run systemctl try-restart cmt-kiosk.service
 }
 
 doctor() {
   say "Checking the installation"
-  run runuser -u "$SERVICE_USER" -- java -Djna.library.path="$PREFIX/native" -jar "$PREFIX/cmt-kiosk.jar" \
-    doctor --config "$ETC/cmt-kiosk.yaml"
+  run runuser -u "$SERVICE_USER" -- cmt-kiosk doctor || true
 }
 
 main() {
-  case "${1:-}" in
-    --dry-run) DRY_RUN=1 ;;
-    --print-config) site_config; return ;;
-    "") ;;
-    *) usage ;;
-  esac
+  while [[ $# -gt 0 ]]; do
+    case "$1" in
+      --dry-run) DRY_RUN=1 ;;
+      --no-voice) VOICE=0 ;;
+      *) usage ;;
+    esac
+    shift
+  done
   check_platform
-  install_packages
   build
-  create_user
-  install_files
-  install_config
-  install_voice
-  prepare_speech
-  install_service
+  install_package
+  if [[ $VOICE -eq 1 ]]; then install_voice; fi
   doctor
   say "Done. The kiosk runs as the cmt-kiosk service: 'systemctl status cmt-kiosk', 'journalctl -u cmt-kiosk'."
 }

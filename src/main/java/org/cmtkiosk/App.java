@@ -1,5 +1,7 @@
 package org.cmtkiosk;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -46,12 +48,18 @@ public final class App {
     return config;
   }
 
-  /** The practices in the configured scripts directory (loaded once). */
+  /** The practices in the configured scripts directories (loaded once). */
   public synchronized Library library() {
     if (library == null) {
-      library = Library.load(config.scriptsDirectory(), contentRules());
+      library = Library.load(scriptDirectories(), contentRules());
     }
     return library;
+  }
+
+  /** The shipped scripts folder, then the site's own ({@code practices.site_directory}) if set. */
+  public List<Path> scriptDirectories() {
+    Path site = config.siteScriptsDirectory();
+    return site == null ? List.of(config.scriptsDirectory()) : List.of(config.scriptsDirectory(), site);
   }
 
   public ContentRules contentRules() {

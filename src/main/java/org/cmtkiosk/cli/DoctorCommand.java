@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.cmtkiosk.App;
 import org.cmtkiosk.audio.AudioUnavailableException;
 import org.cmtkiosk.audio.Chime;
 import org.cmtkiosk.audio.JavaSoundLine;
+import org.cmtkiosk.audio.SoundDevices;
+import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.pcm.Levels;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.pcm.WavFiles;
@@ -21,8 +26,10 @@ import org.cmtkiosk.config.ConfigLoader;
 import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.gpio.Board;
 import org.cmtkiosk.gpio.Pi4jGpio;
+import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.listen.JavaSoundMic;
+import org.cmtkiosk.listen.MicSource;
 import org.cmtkiosk.listen.VoiceUnavailableException;
 import org.cmtkiosk.listen.VoskRecogniser;
 import org.cmtkiosk.pacer.Indicator;
@@ -41,6 +48,12 @@ import org.cmtkiosk.pacer.LedMode;
     + "microphone, voice model, GPIO, journal and disk; exit non-zero on any problem.",
     footer = {"%nExamples:", "  cmt-kiosk doctor", "  cmt-kiosk doctor --sound   (also plays a quiet chime)"})
 public final class DoctorCommand implements Callable<Integer> {
+  /** How long the microphone may take to deliver its first audio, and how much of it is measured (2 s). */
+  private static final Duration MIC_WAIT = Duration.ofSeconds(5);
+  /** The longest the test chime may take to be taken by the device (it lasts under two seconds). */
+  private static final Duration PLAY_WAIT = Duration.ofSeconds(8);
+  private static final long MIC_SAMPLES = (long) (2 * MicSource.FORMAT.getSampleRate());
+
   /** Below this much free space the speech cache or the journal may fill the disk. */
   static final long MIN_FREE_BYTES = 200L * 1024 * 1024;
 
@@ -50,8 +63,11 @@ public final class DoctorCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--sound", description = "Also play a short, quiet chime on the sound output.")
+  @Option(names = "--sound", description = "Also play a short test chime on the sound output it would use.")
   boolean sound;
+
+  /** The clock the clock checks read (tests replace it). */
+  Clock clock = Clock.systemUTC();
 
   /** One check's result. */
   record Check(String what, boolean ok, String detail, String fix) {
@@ -96,6 +112,7 @@ public final class DoctorCommand implements Callable<Integer> {
     checks.addAll(gpio(app, config));
     checks.add(journal(config));
     checks.add(disk(config));
+    checks.addAll(clock(config));
     checks.forEach(c -> out.println(c.line()));
     long problems = checks.stream().filter(c -> !c.ok()).count();
     out.println(problems == 0 ? "All " + checks.size() + " checks passed." : problems + " problem(s) found.");
@@ -105,14 +122,31 @@ public final class DoctorCommand implements Callable<Integer> {
   private static Check java() {
     int version = Runtime.version().feature();
     return new Check("java", version >= 17, "Java " + Runtime.version(), "install Java 17 or newer "
-        + "(sudo apt install openjdk-17-jre-headless)");
+        + "(sudo apt install default-jre-headless)");
+  }
+
+  /** The clock against the build and the journal, and what keeps it across power cuts (one line each). */
+  private List<Check> clock(KioskConfig config) {
+    Instant now = clock.instant();
+    Check journal;
+    try {
+      journal = ClockChecks.againstJournal(now, ClockChecks.lastRecord(config.journalDirectory()
+          .resolve(JsonLinesJournal.FILE_NAME)));
+    } catch (IOException e) {
+      journal = new Check("clock vs journal", false, "cannot read the journal (" + e.getMessage() + ")",
+          "run doctor as the service user: sudo -u cmt-kiosk cmt-kiosk doctor");
+    }
+    return List.of(ClockChecks.againstBuild(now, ClockChecks.buildTime()), journal,
+        ClockChecks.keeper(ClockChecks.hasRealTimeClock(), ClockChecks.hasFakeHwclock()));
   }
 
   private static Check practices(App app) {
     int valid = app.library().practices().size();
     int broken = (int) app.library().problems().stream().map(p -> p.file()).distinct().count();
+    Path site = app.config().siteScriptsDirectory();
     return new Check("practices", broken == 0 && valid > 0, valid + " valid, " + broken + " with problems in "
-        + app.config().scriptsDirectory(), "run 'validate' and fix the files it names");
+        + app.config().scriptsDirectory() + (site == null ? "" : " and " + site),
+        "run 'validate' and fix the files it names");
   }
 
   private static Check cache(App app) {
@@ -140,29 +174,57 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   private Check soundOutput(KioskConfig config) {
+    String device = SoundDevices.chosen(SoundDevices.outputs(TimelineStream.FORMAT), config.audio().device())
+        .map(d -> d.name() + d.card().map(c -> " = " + c).orElse("")).orElse("the default sound card");
     try {
       JavaSoundLine line = JavaSoundLine.open(config.audio());
-      String name = line.name();
-      if (sound) {
-        byte[] chime = WavFiles.toPcm16(Chime.synthesise(config.chime().levelDbfs() - 10).samples());
-        line.write(chime, 0, chime.length);
-        line.drain();
+      try {
+        if (sound && !play(line, WavFiles.toPcm16(Chime.synthesise(config.chime().levelDbfs()).samples()))) {
+          return new Check("sound output", false, device + " stopped taking audio while playing the chime",
+              "check the speaker's cable and power, then run doctor --sound again");
+        }
+      } finally {
+        line.close();
       }
-      line.close();
-      return new Check("sound output", true, name + (sound ? " (played a quiet chime)" : ""), "");
+      return new Check("sound output", true, device + (sound ? "; played a chime: heard nothing? check the volume "
+          + "(alsamixer) and 'cmt-kiosk devices'" : "; add --sound to hear a test chime"), "");
+    } catch (IllegalStateException e) {
+      return new Check("sound output", false, device + " closed while playing (" + e.getMessage() + ")",
+          "check the speaker's cable and power, then run doctor --sound again");
     } catch (AudioUnavailableException e) {
-      return Check.problem("sound output", e.getMessage(), "connect speakers, or set audio.device");
+      return Check.problem("sound output", e.getMessage(), "connect speakers, or set audio.device ('cmt-kiosk "
+          + "devices' lists the names)");
     }
   }
 
+  /**
+   * Fills the line's buffer, starts it (so it never begins with an underrun), writes the rest and waits; false if
+   * the device stopped taking audio within a few seconds.
+   */
+  private static boolean play(JavaSoundLine line, byte[] pcm) {
+    long deadline = System.nanoTime() + PLAY_WAIT.toNanos();
+    int written = line.write(pcm, 0, Math.min(pcm.length, line.available()));
+    line.start();
+    while (written < pcm.length && System.nanoTime() < deadline) {
+      written += line.write(pcm, written, pcm.length - written);
+    }
+    if (written < pcm.length) {
+      return false;
+    }
+    line.drain();
+    return true;
+  }
+
   private static Check microphone(KioskConfig config) {
-    List<String> log = new ArrayList<>();
+    // Written by the microphone's own thread while this one reads it.
+    List<String> log = new CopyOnWriteArrayList<>();
     JavaSoundMic mic = new JavaSoundMic(config.voice().microphone(), log::add);
     try {
-      long end = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+      // A sound server (PulseAudio, PipeWire) may take two seconds to deliver the first audio.
+      long end = System.nanoTime() + MIC_WAIT.toNanos();
       double sum = 0;
       long n = 0;
-      while (System.nanoTime() < end && log.isEmpty()) {
+      while (System.nanoTime() < end && log.isEmpty() && n < MIC_SAMPLES) {
         byte[] chunk = mic.next(Duration.ofMillis(200));
         for (int i = 0; chunk != null && i + 1 < chunk.length; i += 2) {
           double v = (short) ((chunk[i + 1] << 8) | (chunk[i] & 0xff)) / 32768.0;
@@ -171,11 +233,13 @@ public final class DoctorCommand implements Callable<Integer> {
         }
       }
       if (!log.isEmpty() || n == 0) {
-        return Check.problem("microphone", log.isEmpty() ? "no audio in 2 s" : log.get(0).replaceFirst(
+        return Check.problem("microphone", log.isEmpty() ? "no audio in " + MIC_WAIT.toSeconds() + " s"
+            : log.get(0).replaceFirst(
             "; voice control is paused.*", ""), "plug in the USB microphone, or set voice.microphone");
       }
       double db = Levels.toDb(Math.sqrt(sum / n));
-      return new Check("microphone", db > -80, String.format(Locale.ROOT, "level %.0f dBFS over 2 s", db),
+      return new Check("microphone", db > -80, String.format(Locale.ROOT, "level %.0f dBFS over %.1f s", db,
+          n / MicSource.FORMAT.getSampleRate()),
           "the microphone gives silence: check it is not muted (alsamixer)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -197,7 +261,9 @@ public final class DoctorCommand implements Callable<Integer> {
 
   private static List<Check> gpio(App app, KioskConfig config) {
     List<Check> checks = new ArrayList<>();
-    List<String> log = new ArrayList<>();
+    // Pi4J may report from its own threads, so each part gets its own thread-safe list.
+    List<String> log = new CopyOnWriteArrayList<>();
+    List<String> buttonLog = new CopyOnWriteArrayList<>();
     LedMode mode = config.led().mode();
     if (mode == LedMode.NONE || mode == LedMode.CONSOLE
         || (mode == LedMode.AUTO && !Board.isRaspberryPi())) {
@@ -213,10 +279,10 @@ public final class DoctorCommand implements Callable<Integer> {
       checks.add(new Check("button", true, "not used (button.enabled is false"
           + (Board.isRaspberryPi() ? "" : ", not a Raspberry Pi") + ")", ""));
     } else {
-      log.clear();
-      try (AutoCloseable b = Pi4jGpio.openButton(config.button().pin(), new ButtonGestures(g -> { }), log::add)) {
-        checks.add(log.isEmpty() ? new Check("button", true, "GPIO" + config.button().pin(), "")
-            : Check.problem("button", log.get(0), "see README, Wiring the button"));
+      try (AutoCloseable b = Pi4jGpio.openButton(config.button().pin(), new ButtonGestures(g -> { }),
+          buttonLog::add)) {
+        checks.add(buttonLog.isEmpty() ? new Check("button", true, "GPIO" + config.button().pin(), "")
+            : Check.problem("button", buttonLog.get(0), "see README, Wiring the button"));
       } catch (Exception e) {
         checks.add(new Check("button", false, e.getMessage(), "check the wiring"));
       }

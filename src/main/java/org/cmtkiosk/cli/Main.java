@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
         "  cmt-kiosk report --help   (every command takes --help)"},
     subcommands = {ListCommand.class, ValidateCommand.class, PracticeCommand.class, RenderCommand.class,
         PrepareCommand.class, KioskCommand.class, ReportCommand.class, ExportCommand.class, DoctorCommand.class,
-        BenchCommand.class, CommandLine.HelpCommand.class})
+        DevicesCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
   /** Exit status when problems were found, or a file could not be read. */

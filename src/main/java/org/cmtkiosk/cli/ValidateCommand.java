@@ -31,7 +31,7 @@ public final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     var app = main.app();
     Library library = files.isEmpty() ? app.library()
-        : Library.check(app.config().scriptsDirectory(), files, app.contentRules());
+        : Library.check(app.scriptDirectories(), files, app.contentRules());
     var out = spec.commandLine().getOut();
     var problems = new java.util.ArrayList<>(library.problems());
     library.safetyLandingProblem().ifPresent(problems::add);

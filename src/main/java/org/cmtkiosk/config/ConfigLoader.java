@@ -51,10 +51,12 @@ public final class ConfigLoader {
     Path base = file.toAbsolutePath().getParent();
     Function<String, Path> resolve = text -> Defaults.expandHome(text, base);
 
-    Fields practices = section(top, "practices", Set.of("directory", "max_silence"), problems);
+    Fields practices = section(top, "practices", Set.of("directory", "site_directory", "max_silence"), problems);
     Path scripts = practices.text("directory", false, "write a folder path").map(resolve).orElse(d.scriptsDirectory());
     Duration maxSilence = practices.duration("max_silence", false, Duration.ofSeconds(20), Duration.ofMinutes(10))
         .orElse(d.maxSilence());
+    Path siteScripts = practices.text("site_directory", false, "write a folder path").map(resolve)
+        .orElse(d.siteScriptsDirectory());
 
     Fields s = section(top, "speech", Set.of("voice", "rate_percent", "pitch_percent", "comma_pause",
         "sentence_pause", "paragraph_pause", "level_dbfs", "cache_directory"), problems);
@@ -148,7 +150,7 @@ public final class ConfigLoader {
       throw new ConfigException(problems.list());
     }
     return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, voice, button, kiosk,
-        journal, retention);
+        journal, retention, siteScripts);
   }
 
   private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {

@@ -38,7 +38,7 @@ public final class Defaults {
             Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofMinutes(20),
             "If you would like to talk to someone, please ask a member of staff.",
             new KioskConfig.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), -8, 0.2)),
-        xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"), 90);
+        xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"), 90, null);
   }
 
   /** Expands a leading {@code ~/} and resolves relative paths against {@code base}. */

@@ -12,10 +12,15 @@ import org.cmtkiosk.audio.LayoutSettings;
 import org.cmtkiosk.pacer.LedSettings;
 import org.cmtkiosk.listen.VoiceSettings;
 
-/** Every setting of the kiosk, as read from {@code cmt-kiosk.yaml} or defaulted. */
+/**
+ * Every setting of the kiosk, as read from {@code cmt-kiosk.yaml} or defaulted.
+ *
+ * @param siteScriptsDirectory the site's own scripts, read after the shipped ones ({@code practices.site_directory});
+ *     null when not set
+ */
 public record KioskConfig(Path source, Path scriptsDirectory, Duration maxSilence, SpeechSettings speech,
     ToneSettings tone, ChimeSettings chime, AudioSettings audio, PaceLimits pace, LedSettings led, VoiceSettings voice,
-    Button button, Kiosk kiosk, Path journalDirectory, int retentionDays) {
+    Button button, Kiosk kiosk, Path journalDirectory, int retentionDays, Path siteScriptsDirectory) {
 
   /** What laying out a practice's sound needs. */
   public LayoutSettings layout() {
