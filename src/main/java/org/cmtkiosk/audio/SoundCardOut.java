@@ -22,6 +22,8 @@ public final class SoundCardOut implements AudioOut {
   /** A device that takes no audio for this long is treated as gone. */
   private static final Duration STALL = Duration.ofSeconds(2);
   private static final int BLOCK_BYTES = 2 * Pcm.RATE_HZ / 50;
+  /** Lateness below this is scheduling noise, not a gap anyone hears. */
+  private static final Duration UNDERRUN_TOLERANCE = Duration.ofMillis(15);
 
   private final PcmLine.Opener opener;
   private final AudioSettings settings;
@@ -36,7 +38,6 @@ public final class SoundCardOut implements AudioOut {
   private byte[] fade = new byte[0];
   private long writtenFrames;
   private boolean started;
-  private boolean starved;
   private long emptyAtNanos;
   private boolean underrunLogged;
   private long underruns;
@@ -166,29 +167,27 @@ public final class SoundCardOut implements AudioOut {
     if (!started && 2 * writtenFrames >= Math.min(l.bufferBytes(), 2 * Pcm.samplesOf(settings.buffer())) / 2) {
       startLine(l);
     }
-    long queued = writtenFrames - l.framesPlayed();
+    // What is queued, as far as the device buffer can hold it (a sound server's own buffer is not counted on).
+    long queued = Math.min(writtenFrames - l.framesPlayed(), l.bufferBytes() > 0 ? l.bufferBytes() / 2 : Long.MAX_VALUE);
     emptyAtNanos = nanoClock.getAsLong() + queued * 1_000_000_000L / Pcm.RATE_HZ;
   }
 
   /**
-   * The listener has heard everything written while there is still audio to play: an underrun, a gap they heard.
-   * (Judged by the device's play position, which also works behind a sound server that drains the device buffer.)
+   * The writer came back later than the queue could last: the speaker ran dry (an underrun) and the listener heard
+   * a gap. Judged by time (when the queue written last would have run out), so it does not depend on how a sound
+   * server reports the play position.
    */
   private void noticeUnderrun(PcmLine l) {
-    if (!started || l.bufferBytes() <= 0) {
+    if (!started || l.bufferBytes() <= 0 || emptyAtNanos == 0) {
       return;
     }
-    if (l.framesPlayed() < writtenFrames) {
-      starved = false;
+    long late = nanoClock.getAsLong() - emptyAtNanos;
+    if (late <= UNDERRUN_TOLERANCE.toNanos()) {
       return;
     }
-    if (starved) {
-      return;
-    }
-    starved = true;
-    Duration gap = Duration.ofNanos(Math.max(0, nanoClock.getAsLong() - emptyAtNanos));
+    Duration gap = Duration.ofNanos(late);
     underruns++;
-    emptyAtNanos = nanoClock.getAsLong();
+    emptyAtNanos = 0;
     if (!underrunLogged) {
       underrunLogged = true;
       log.accept("Sound underrun: the speaker ran out of audio for about " + gap.toMillis() + " ms because this "
@@ -261,6 +260,7 @@ public final class SoundCardOut implements AudioOut {
     closeQuietly(line);
     writtenFrames = 0;
     started = false;
+    emptyAtNanos = 0;
     log.accept("Sound output lost (" + cause.getMessage() + "); the practice is paused where it was. Trying again "
         + "every " + settings.retryEvery().toSeconds() + " s — reconnect the speaker or check the USB cable.");
     events.lost(String.valueOf(cause.getMessage()));

@@ -64,7 +64,7 @@ public final class KioskCommand implements Callable<Integer> {
         Lines.subtitles(spec.commandLine().getOut()))) {
       KioskFlow flow = new KioskFlow(app.config(), offered, app.library().find("welcome").orElse(null),
           app.library().grounding().orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
-          journal);
+          session.journal(journal, Clock.systemUTC()));
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
       session.every(Duration.ofHours(1), "journal retention", () -> retention(app, journal, log));
       session.every(Duration.ofMinutes(1), "journal writing", journal::flush);

@@ -119,12 +119,12 @@ public final class PracticeCommand implements Callable<Integer> {
     CountDownLatch reported = new CountDownLatch(1);
     try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log, Lines.subtitles(out))) {
       KioskFlow flow = new KioskFlow(app.config(), List.of(practice), null,
-          app.library().find("grounding").orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
-          Journal.notifying(journal, (record, written) -> {
+          app.library().grounding().orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
+          session.journal(Journal.notifying(journal, (record, written) -> {
             journalled.add(recorded(journal, written));
             records.add(record);
             ended.countDown();
-          }));
+          }), Clock.systemUTC()));
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
       Thread hook = new Thread(() -> {
         try {

@@ -21,6 +21,7 @@ import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.breath.BreathCurve;
 import org.cmtkiosk.breath.PaceLimits;
+import org.cmtkiosk.journal.Journal;
 import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Context;
 import org.cmtkiosk.listen.Heard;
@@ -67,7 +68,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private final PacerLoop led;
   private final long started = System.nanoTime();
   private final AtomicLong generation = new AtomicLong();
-  private final SoundReport sound = new SoundReport();
+  private volatile PlaybackEvents sound = PlaybackEvents.NONE;
   private final java.util.Map<InputSink, AutoCloseable> openInputs = new java.util.LinkedHashMap<>();
   private volatile KioskFlow flow;
   private volatile boolean closing;
@@ -110,9 +111,14 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     return group;
   }
 
-  /** Sound lost / back and underruns since the session started, for the journal. */
-  public SoundReport sound() {
-    return sound;
+  /**
+   * The journal the flow should record sessions in: {@code journal}, with the sound lost / back and the underruns
+   * of each session recorded with it.
+   */
+  public Journal journal(Journal journal, java.time.Clock clock) {
+    SoundJournal withSound = new SoundJournal(journal, clock);
+    sound = withSound;
+    return withSound;
   }
 
   /** Hands the session its flow, starts the timers and opens {@code inputs}; each input that can't open says why. */
