@@ -33,7 +33,7 @@ import org.cmtkiosk.practice.Practice;
  * grounding from anywhere; "help" says where help is. Grounding lands on the site's help line and a choice: again,
  * rest in silence, something gentle, or finish — never straight back into the evocative practice.
  *
- * <p>Every session starts from nothing. A paused practice ends after {@code session.pause_timeout}. All time comes
+ * <p>Every visit starts from nothing. A paused practice ends after {@code session.pause_timeout}. All time comes
  * from the injected clock and {@link #tick}; the stage's calls return at once, so holding this monitor is safe.
  */
 public final class KioskFlow {
@@ -45,10 +45,8 @@ public final class KioskFlow {
 
   /** The gap between the numbers of a check-in's slow count. */
   static final Duration COUNT_GAP = Duration.ofMillis(1200);
-  /** How long a stopped practice may take to report its end before the flow carries on without it. */
-  static final Duration STOP_GRACE = Duration.ofSeconds(5);
-  /** How long a prompt may take to report its end before the flow carries on without it. */
-  static final Duration SPEECH_GRACE = Duration.ofMinutes(2);
+  private static final List<State> ASKING = List.of(State.MENU, State.OFFER, State.CHECK_IN, State.LOW_RATING,
+      State.CONFIRM_MENU, State.LANDING);
 
   /** The choices after a grounding. */
   enum Landing { AGAIN, REST, GENTLE, FINISH }
@@ -61,39 +59,23 @@ public final class KioskFlow {
   private final Stage stage;
   private final Clock clock;
   private final Consumer<SessionRecord> journal;
+  private final Performer performer;
   private final DigitEntry digits = new DigitEntry();
   private boolean voice = true;
   private State state = State.IDLE;
-  private int speechToken;
-  private boolean speaking;
-  private Runnable afterSpeech;
-  private Instant speakingSince;
-  private Instant quietSince;
-  private int playToken;
-  private Practice playing;
-  private State playingAs;
-  private Runnable whenStopped;
-  private Instant stopAskedAt;
-  private State pausedFrom;
+  private Visit visit;
   private Instant pausedAt;
   private State confirmFrom;
   private SpokenList<Practice> menu;
-  private boolean menuGentle;
   private SpokenList<Integer> count;
   private SpokenList<Landing> landing;
-  private SessionLog log;
-  private Practice chosen;
-  private boolean askedBefore;
-  private boolean checkInBefore;
-  private boolean lowBefore;
-  private Practice groundedFrom;
   private LocalDate lastWelcome;
   private Instant soundLostAt;
 
   /**
    * @param welcome the day's first welcome, or null to greet with a sentence
    * @param grounding the safety landing's practice, or null to say a short grounding instead
-   * @param journal receives each finished session's record
+   * @param journal receives each finished visit's record
    */
   public KioskFlow(KioskSettings settings, Offering offering, Practice welcome, Practice grounding,
       Vocabulary vocabulary, Stage stage, Clock clock, Consumer<SessionRecord> journal) {
@@ -105,6 +87,7 @@ public final class KioskFlow {
     this.stage = stage;
     this.clock = clock;
     this.journal = journal;
+    this.performer = new Performer(stage, clock, this, this::note, this::ended);
     stage.light(Stage.Light.IDLE);
   }
 
@@ -139,7 +122,9 @@ public final class KioskFlow {
       named(p.spokenName());
     } else if (h instanceof Heard.NumberHeard n) {
       hears("voice \"" + Prompts.Numbers.word(n.value()) + "\"");
-      number(n.value());
+      if (state == State.CHECK_IN) {
+        answered(OptionalInt.of(n.value()));
+      }
     } else if (h instanceof Heard.NotUnderstood n) {
       hears("voice, not understood: \"" + n.words() + "\"");
     }
@@ -155,14 +140,14 @@ public final class KioskFlow {
   public synchronized void button(Gesture g) {
     Command c = switch (g) {
       case LONG -> Command.GROUND_ME;
-      case DOUBLE -> isPlaying() ? Command.PAUSE_OR_RESUME : pressMeans();
+      case DOUBLE -> performer.isPlaying() ? Command.PAUSE_OR_RESUME : pressMeans();
       case SHORT -> pressMeans();
     };
     hears("button, " + ButtonGestures.describe(g) + " (" + name(c) + ")");
     dispatch(c);
   }
 
-  /** A key: digits are numbers or list items, {@code b} is the button's one press, Enter chooses; others mirror voice. */
+  /** A key: digits are numbers or list items, {@code b} is the button's one press, Enter chooses; others as voice. */
   public synchronized void key(char key) {
     if (key >= '0' && key <= '9') {
       hears("key " + key);
@@ -175,7 +160,7 @@ public final class KioskFlow {
       enter();
     } else {
       KeyboardCommands.forKey(key).ifPresent(c -> {
-        hears("key " + printable(key) + " (" + name(c) + ")");
+        hears("key " + (key == ' ' ? "space" : String.valueOf(key)) + " (" + name(c) + ")");
         dispatch(c);
       });
     }
@@ -183,9 +168,9 @@ public final class KioskFlow {
 
   /** After two misunderstandings: says what can be said, then carries on. */
   public synchronized void confused(String whatYouCanSay) {
-    if (isPlaying() && state != State.PAUSED) {
-      interject(whatYouCanSay);
-    } else if (state != State.IDLE && state != State.REST && whenStopped == null) {
+    if (performer.isPlaying() && state != State.PAUSED && state != State.CONFIRM_MENU) {
+      performer.interject(whatYouCanSay);
+    } else if (state != State.IDLE && state != State.REST && !performer.stopping()) {
       say(whatYouCanSay, this::carryOn);
     }
   }
@@ -205,25 +190,24 @@ public final class KioskFlow {
     }
     Duration lost = Duration.between(soundLostAt, clock.instant());
     soundLostAt = null;
-    quietSince = quietSince == null ? null : quietSince.plus(lost);
+    performer.notCounting(lost);
     pausedAt = pausedAt == null ? null : pausedAt.plus(lost);
     note("sound output back after " + lost.toSeconds() + " s");
-    if (!speaking && List.of(State.MENU, State.OFFER, State.CHECK_IN, State.LOW_RATING, State.CONFIRM_MENU,
-        State.LANDING).contains(state)) {
+    if (!performer.speaking() && ASKING.contains(state)) {
       carryOn();
     }
   }
 
   /**
-   * Starts a session straight into {@code practice} (the {@code practice} command): check-in, orientation, the
-   * practice, and everything after it, as in the kiosk. Returns false if a session is already under way.
+   * Starts a visit straight into {@code practice} (the {@code practice} command): check-in, orientation, the
+   * practice, and everything after it, as in the kiosk. Returns false if a visit is already under way.
    */
   public synchronized boolean startPractice(Practice practice) {
     if (state != State.IDLE) {
       return false;
     }
     hears("start " + practice.id());
-    beginSession();
+    beginVisit();
     choose(practice);
     return true;
   }
@@ -236,47 +220,37 @@ public final class KioskFlow {
       return;
     }
     digits.due(now, false).ifPresent(this::digitComplete);
-    if (whenStopped != null && now.isAfter(stopAskedAt.plus(STOP_GRACE))) {
-      note("the practice did not report its end; carrying on without it");
-      playToken++;
-      stopped();
-    } else if (speaking && now.isAfter(speakingSince.plus(SPEECH_GRACE))) {
-      note("a prompt did not report its end; carrying on without it");
-      said(speechToken);
-    } else if (state == State.PAUSED && now.compareTo(pausedAt.plus(settings.pauseTimeout())) >= 0) {
+    if (performer.giveUpOnSilentStage(now)) {
+      return;
+    }
+    if (state == State.PAUSED && now.compareTo(pausedAt.plus(settings.pauseTimeout())) >= 0) {
       note("paused for " + settings.pauseTimeout().toSeconds() + " s: ending the practice");
       stopPlaying(Outcome.ENDED_WHILE_PAUSED, () -> close(Prompts.PAUSE_CLOSE), State.CLOSING);
-    } else if (!speaking && quietSince != null) {
-      waited(Duration.between(quietSince, now));
+    } else {
+      performer.quietFor(now).ifPresent(this::waited);
     }
   }
 
-  /** The kiosk is shutting down: stops what plays and journals the session under way, if any. */
+  /** The kiosk is shutting down: stops what plays and journals the visit under way, if any. */
   public synchronized void shutdown() {
-    if (playing != null) {
-      playToken++;
-      stage.stopPractice(Outcome.STOPPED_EARLY);
-      if (log != null) {
-        log.practice(new Stage.Ended(new SessionRecord.PracticeDone(playing.id(), playing.version(),
-            Outcome.STOPPED_EARLY, List.of()), List.of(), Optional.empty()));
-      }
-    }
-    hush();
-    endSession();
+    performer.abandon().filter(p -> visit != null).ifPresent(p -> visit.log.practice(new Stage.Ended(
+        new SessionRecord.PracticeDone(p.id(), p.version(), Outcome.STOPPED_EARLY, List.of()), List.of(),
+        Optional.empty())));
+    endVisit();
   }
 
   private void dispatch(Command c) {
-    boolean inSession = log != null;
-    if (inSession) {
-      log.command(c);
+    boolean inVisit = visit != null;
+    if (inVisit) {
+      visit.log.command(c);
     }
-    if (whenStopped != null) {
+    if (performer.stopping()) {
       whileStopping(c);
     } else {
       act(c);
     }
-    if (!inSession && log != null) {
-      log.command(c);
+    if (!inVisit && visit != null) {
+      visit.log.command(c);
     }
   }
 
@@ -299,10 +273,10 @@ public final class KioskFlow {
     }
   }
 
-  /** While a practice fades out after a stop, only grounding (and help) can change where it leads. */
+  /** While a practice fades out after a stop, only grounding can change where it leads. */
   private void whileStopping(Command c) {
     if (c == Command.GROUND_ME && state != State.GROUNDING) {
-      whenStopped = this::playGrounding;
+      performer.thenInstead(this::playGrounding);
       state = State.GROUNDING;
     }
   }
@@ -311,40 +285,43 @@ public final class KioskFlow {
 
   /** Stop: silence at once; an evocative practice leads to grounding, a grounding to its landing, else a calm close. */
   private void stop() {
-    if (isPlaying()) {
-      if (playingAs == State.GROUNDING) {
+    if (performer.isPlaying()) {
+      Practice p = performer.playing();
+      if (performer.playingAs() == State.GROUNDING) {
         stopPlaying(Outcome.STOPPED_EARLY, this::enterLanding, State.LANDING);
-      } else if (playingAs == State.PRACTICE && playing.intensity() == Intensity.EVOCATIVE) {
-        groundedFrom = playing;
+      } else if (performer.playingAs() == State.PRACTICE && p.intensity() == Intensity.EVOCATIVE) {
+        visit.groundedFrom = p;
         stopPlaying(Outcome.GROUNDING_OFFERED, this::playGrounding, State.GROUNDING);
       } else {
         stopPlaying(Outcome.STOPPED_EARLY, () -> close(Prompts.CALM_CLOSE), State.CLOSING);
       }
     } else if (state == State.GROUNDING) {
-      hush();
+      performer.hush();
       enterLanding();
     } else if (state == State.CLOSING) {
-      hush();
-      endSession();
+      performer.hush();
+      endVisit();
     } else if (state == State.IDLE) {
-      hush();
+      performer.hush();
     } else {
       close(Prompts.CALM_CLOSE);
     }
   }
 
-  /** Too much, grounding, a long hold: to the grounding practice from anywhere (from idle, a session starts). */
+  /** Too much, grounding, a long hold: to the grounding practice from anywhere (from idle, a visit starts). */
   private void ground() {
     if (state == State.IDLE) {
-      beginSession();
+      beginVisit();
     }
-    if (isPlaying() && playingAs == State.GROUNDING) {
+    if (performer.isPlaying() && performer.playingAs() == State.GROUNDING) {
       if (state == State.PAUSED || state == State.CONFIRM_MENU) {
         resumePlaying();
       }
       note("already grounding; carrying on");
-    } else if (isPlaying()) {
-      groundedFrom = playingAs == State.PRACTICE ? playing : groundedFrom;
+    } else if (performer.isPlaying()) {
+      if (performer.playingAs() == State.PRACTICE) {
+        visit.groundedFrom = performer.playing();
+      }
       stopPlaying(Outcome.GROUNDING_OFFERED, this::playGrounding, State.GROUNDING);
     } else {
       playGrounding();
@@ -352,11 +329,11 @@ public final class KioskFlow {
   }
 
   private void playGrounding() {
+    state = State.GROUNDING;
     if (grounding == null) {
-      state = State.GROUNDING;
       say(Prompts.GROUNDING_FALLBACK, this::enterLanding);
     } else {
-      play(grounding, State.GROUNDING);
+      performer.play(grounding, State.GROUNDING);
     }
   }
 
@@ -365,8 +342,8 @@ public final class KioskFlow {
     String where = settings.safety().spokenHelpLine();
     if (state == State.IDLE) {
       say(Prompts.helpWhenIdle(where, vocabulary.whatYouCanSay(Context.IDLE)), null);
-    } else if (isPlaying() && state != State.PAUSED && state != State.CONFIRM_MENU) {
-      interject(Prompts.help(where, vocabulary.whatYouCanSay(Context.PRACTICE)));
+    } else if (performer.isPlaying() && state != State.PAUSED && state != State.CONFIRM_MENU) {
+      performer.interject(Prompts.help(where, vocabulary.whatYouCanSay(Context.PRACTICE)));
     } else {
       pausedAt = state == State.PAUSED ? clock.instant() : pausedAt;
       say(Prompts.help(where, vocabulary.whatYouCanSay(context())), this::carryOn);
@@ -378,7 +355,7 @@ public final class KioskFlow {
   private void start() {
     switch (state) {
       case IDLE -> {
-        beginSession();
+        beginVisit();
         greet();
       }
       case MENU, OFFER -> defaultPractice().ifPresent(this::choose);
@@ -386,10 +363,9 @@ public final class KioskFlow {
     }
   }
 
-  private void beginSession() {
-    log = new SessionLog(clock);
-    ZoneId zone = ZoneId.systemDefault();
-    stage.quiet(settings.quietHours().contains(LocalTime.now(clock.withZone(zone))));
+  private void beginVisit() {
+    visit = new Visit(clock);
+    stage.quiet(settings.quietHours().contains(LocalTime.now(clock.withZone(ZoneId.systemDefault()))));
     stage.light(Stage.Light.SESSION);
     note("session started");
   }
@@ -398,7 +374,8 @@ public final class KioskFlow {
     LocalDate today = LocalDate.now(clock.withZone(ZoneId.systemDefault()));
     if (welcome != null && !today.equals(lastWelcome)) {
       lastWelcome = today;
-      play(welcome, State.WELCOME);
+      state = State.WELCOME;
+      performer.play(welcome, State.WELCOME);
     } else {
       state = State.MENU;
       say(Prompts.GREETING, () -> enterMenu(false));
@@ -406,9 +383,8 @@ public final class KioskFlow {
   }
 
   private void enterMenu(boolean gentleOnly) {
-    menuGentle = gentleOnly;
-    List<Practice> items = (gentleOnly ? offering.gentle() : offering.practices()).stream()
-        .filter(p -> !gentleOnly || !p.equals(groundedFrom)).toList();
+    visit.gentleMenu = gentleOnly;
+    List<Practice> items = (gentleOnly ? gentleChoices() : offering.practices());
     if (items.isEmpty()) {
       close(Prompts.NOTHING_TO_OFFER);
       return;
@@ -419,34 +395,38 @@ public final class KioskFlow {
     say(gentleOnly ? Prompts.GENTLE_MENU : Prompts.MENU, this::nextItem);
   }
 
-  private Optional<Practice> defaultPractice() {
-    List<Practice> items = menu == null ? offering.practices()
-        : IntStream.range(0, menu.size()).mapToObj(menu::get).toList();
-    return items.stream().filter(p -> p.id().equals(settings.offer().defaultPractice())).findFirst()
-        .or(() -> items.stream().findFirst());
-  }
-
-  private void named(String spokenName) {
-    if (state != State.MENU && state != State.OFFER && state != State.LANDING && state != State.REST) {
-      return;
-    }
-    String name = spokenName.toLowerCase(Locale.ROOT).strip();
-    List<Practice> choices = state == State.MENU || state == State.OFFER ? menuItems()
-        : offering.gentle().stream().filter(p -> !p.equals(groundedFrom)).toList();
-    choices.stream().filter(p -> p.spokenName().toLowerCase(Locale.ROOT).equals(name)).findFirst()
-        .ifPresent(this::choose);
+  /** The gentle practices on offer, but not the one that led to the grounding. */
+  private List<Practice> gentleChoices() {
+    return offering.gentle().stream().filter(p -> !p.equals(visit.groundedFrom)).toList();
   }
 
   private List<Practice> menuItems() {
     return menu == null ? offering.practices() : IntStream.range(0, menu.size()).mapToObj(menu::get).toList();
   }
 
-  /** A practice was chosen: the check-in before it (once a session), then the orientation and the practice. */
+  private Optional<Practice> defaultPractice() {
+    List<Practice> items = menuItems();
+    return items.stream().filter(p -> p.id().equals(settings.offer().defaultPractice())).findFirst()
+        .or(() -> items.stream().findFirst());
+  }
+
+  private void named(String spokenName) {
+    List<Practice> choices = switch (state) {
+      case MENU, OFFER -> menuItems();
+      case LANDING, REST -> gentleChoices();
+      default -> List.of();
+    };
+    String name = spokenName.toLowerCase(Locale.ROOT).strip();
+    choices.stream().filter(p -> p.spokenName().toLowerCase(Locale.ROOT).equals(name)).findFirst()
+        .ifPresent(this::choose);
+  }
+
+  /** A practice was chosen: the check-in before it (once a visit), then the orientation and the practice. */
   private void choose(Practice practice) {
-    chosen = practice;
+    visit.chosen = practice;
     note("chosen: " + practice.id() + " (" + practice.intensity().name().toLowerCase(Locale.ROOT) + ")");
-    if (settings.checkIn() && !askedBefore) {
-      askedBefore = true;
+    if (settings.checkIn() && !visit.askedBefore) {
+      visit.askedBefore = true;
       askCalm(true, Prompts.chosen(practice) + " ");
     } else {
       orient(Prompts.chosen(practice) + " ");
@@ -455,15 +435,20 @@ public final class KioskFlow {
 
   private void orient(String before) {
     state = State.ORIENTATION;
-    Practice p = chosen;
-    say(before + Prompts.orientation(p, settings.safety().spokenHelpLine()), () -> play(p, State.PRACTICE));
+    Practice p = visit.chosen;
+    say(before + Prompts.orientation(p, settings.safety().spokenHelpLine()), () -> playPractice(p));
+  }
+
+  private void playPractice(Practice p) {
+    state = State.PRACTICE;
+    performer.play(p, State.PRACTICE);
   }
 
   // ---- Check-in
 
   private void askCalm(boolean beforePractice, String before) {
     state = State.CHECK_IN;
-    checkInBefore = beforePractice;
+    visit.checkInBefore = beforePractice;
     List<Integer> numbers = IntStream.rangeClosed(0, 10).boxed().toList();
     count = new SpokenList<>(numbers, numbers.stream().map(Prompts::count).toList(),
         voice ? settings.answerWait() : Duration.ZERO, COUNT_GAP, settings.answerWait());
@@ -471,27 +456,21 @@ public final class KioskFlow {
     say(before + Prompts.CHECK_IN, null);
   }
 
-  private void number(int n) {
-    if (state == State.CHECK_IN) {
-      answered(OptionalInt.of(n));
-    }
-  }
-
   private void answered(OptionalInt calm) {
     digits.clear();
+    boolean before = visit.checkInBefore;
     calm.ifPresent(n -> {
-      if (checkInBefore) {
-        log.calmBefore(n);
+      if (before) {
+        visit.log.calmBefore(n);
       } else {
-        log.calmAfter(n);
+        visit.log.calmAfter(n);
       }
     });
     String confirm = calm.isPresent() ? Prompts.confirm(calm.getAsInt()) + " " : "";
     if (calm.isPresent() && calm.getAsInt() <= settings.safety().lowRating()) {
       state = State.LOW_RATING;
-      lowBefore = checkInBefore;
-      say(confirm + Prompts.lowRating(settings.safety().spokenHelpLine(), checkInBefore), null);
-    } else if (checkInBefore) {
+      say(confirm + Prompts.lowRating(settings.safety().spokenHelpLine(), before), null);
+    } else if (before) {
       orient(confirm);
     } else {
       close(confirm + Prompts.CLOSING);
@@ -500,49 +479,20 @@ public final class KioskFlow {
 
   // ---- Practices
 
-  private void play(Practice practice, State as) {
-    hush();
-    int token = ++playToken;
-    playing = practice;
-    playingAs = as;
-    state = as;
-    quietSince = null;
-    stage.light(Stage.Light.SESSION);
-    note("playing " + practice.id() + " (" + practice.intensity().name().toLowerCase(Locale.ROOT) + ", "
-        + practice.target().toMinutes() + " min)");
-    stage.play(practice, ended -> ended(token, ended));
-  }
-
-  private boolean isPlaying() {
-    return playing != null;
-  }
-
   /** Asks the stage to end the practice as {@code outcome}; {@code then} runs when it has ended. */
   private void stopPlaying(Outcome outcome, Runnable then, State meanwhile) {
-    hush();
-    whenStopped = then;
-    stopAskedAt = clock.instant();
     state = meanwhile;
-    quietSince = null;
-    note("stopping " + playing.id() + " (" + outcome.name().toLowerCase(Locale.ROOT) + ")");
-    stage.stopPractice(outcome);
+    performer.stop(outcome, then);
   }
 
-  private synchronized void ended(int token, Stage.Ended ended) {
-    if (token != playToken) {
+  /** A practice ended (reported under this monitor): journal it, and go on if it ended by itself. */
+  private void ended(Practice practice, State as, Stage.Ended ended, boolean stopped) {
+    if (visit != null) {
+      visit.log.practice(ended);
+    }
+    if (stopped) {
       return;
     }
-    State as = playingAs;
-    if (log != null) {
-      log.practice(ended);
-    }
-    note(playing.id() + " ended: " + ended.done().outcome().name().toLowerCase(Locale.ROOT)
-        + ended.problem().map(p -> " (" + p + ")").orElse(""));
-    if (whenStopped != null) {
-      stopped();
-      return;
-    }
-    playing = null;
     Outcome outcome = ended.done().outcome();
     if (as == State.WELCOME) {
       state = State.MENU;
@@ -560,28 +510,20 @@ public final class KioskFlow {
     }
   }
 
-  private void stopped() {
-    Runnable then = whenStopped;
-    whenStopped = null;
-    playing = null;
-    then.run();
-  }
-
   private void pauseOrResume(Command c) {
     if (state == State.CONFIRM_MENU && c != Command.PAUSE) {
       no();
       return;
     }
     boolean paused = state == State.PAUSED;
-    if (!isPlaying() || state == State.CONFIRM_MENU || c == Command.PAUSE && paused || c == Command.RESUME
-        && !paused) {
+    if (!performer.isPlaying() || state == State.CONFIRM_MENU || c == Command.PAUSE && paused
+        || c == Command.RESUME && !paused) {
       return;
     }
     if (paused) {
       resumePlaying();
     } else {
       stage.pause();
-      pausedFrom = state;
       pausedAt = clock.instant();
       state = State.PAUSED;
       note("paused; it ends by itself after " + settings.pauseTimeout().toSeconds() + " s");
@@ -589,22 +531,17 @@ public final class KioskFlow {
   }
 
   private void resumePlaying() {
-    hush();
+    performer.hush();
     stage.resume();
-    state = playingAs;
+    state = performer.playingAs();
     pausedAt = null;
     note("resumed");
   }
 
   private void adjust(Command c) {
-    if (isPlaying() && state != State.CONFIRM_MENU) {
+    if (performer.isPlaying() && state != State.CONFIRM_MENU) {
       stage.adjust(c);
     }
-  }
-
-  private void interject(String text) {
-    stage.subtitle(new Subtitle(clock.instant(), Subtitle.Kind.SAYS, text));
-    stage.interject(text);
   }
 
   // ---- Repeat, skip, menu, yes, no
@@ -617,8 +554,8 @@ public final class KioskFlow {
         stage.repeatSentence();
       }
       case LANDING, REST -> ground();
-      case MENU -> enterMenu(gentleOnlyMenu());
-      case CHECK_IN -> askCalm(checkInBefore, "");
+      case MENU -> enterMenu(visit.gentleMenu);
+      case CHECK_IN -> askCalm(visit.checkInBefore, "");
       case OFFER, LOW_RATING, CONFIRM_MENU, ORIENTATION -> carryOn();
       default -> { }
     }
@@ -635,19 +572,20 @@ public final class KioskFlow {
       case LANDING -> nextLandingItem();
       case CHECK_IN -> answered(OptionalInt.empty());
       case OFFER, LOW_RATING, CONFIRM_MENU -> no();
-      case ORIENTATION -> play(chosen, State.PRACTICE);
+      case ORIENTATION -> playPractice(visit.chosen);
       case CLOSING -> {
-        hush();
-        endSession();
+        performer.hush();
+        endVisit();
       }
       default -> { }
     }
   }
 
+  /** "Menu": back to the list — during a practice only after a yes; from a grounding, to the gentle ones. */
   private void menuAsked() {
     switch (state) {
       case PRACTICE, PAUSED -> {
-        if (playingAs == State.PRACTICE) {
+        if (performer.playingAs() == State.PRACTICE) {
           confirmFrom = state;
           if (state == State.PRACTICE) {
             stage.pause();
@@ -660,22 +598,18 @@ public final class KioskFlow {
       }
       case WELCOME, GROUNDING -> toMenuFromPlaying();
       case LANDING, REST -> enterMenu(true);
-      case MENU, OFFER, CHECK_IN, ORIENTATION, LOW_RATING -> enterMenu(gentleOnlyMenu());
+      case MENU, OFFER, CHECK_IN, ORIENTATION, LOW_RATING -> enterMenu(visit.gentleMenu);
       default -> { }
     }
   }
 
   private void toMenuFromPlaying() {
-    boolean gentle = state == State.GROUNDING || playingAs == State.GROUNDING;
-    if (isPlaying()) {
+    boolean gentle = state == State.GROUNDING || performer.playingAs() == State.GROUNDING;
+    if (performer.isPlaying()) {
       stopPlaying(Outcome.STOPPED_EARLY, () -> enterMenu(gentle), State.MENU);
     } else {
       enterMenu(gentle);
     }
-  }
-
-  private boolean gentleOnlyMenu() {
-    return menuGentle;
   }
 
   private void yes() {
@@ -691,7 +625,7 @@ public final class KioskFlow {
     switch (state) {
       case OFFER -> close(Prompts.GOODBYE);
       case LOW_RATING -> {
-        if (lowBefore) {
+        if (visit.checkInBefore) {
           orient("");
         } else {
           close(Prompts.CLOSING);
@@ -701,7 +635,7 @@ public final class KioskFlow {
         if (confirmFrom == State.PRACTICE) {
           resumePlaying();
         } else {
-          hush();
+          performer.hush();
           state = State.PAUSED;
           pausedAt = clock.instant();
         }
@@ -714,20 +648,11 @@ public final class KioskFlow {
 
   private void enterLanding() {
     state = State.LANDING;
-    List<Landing> items = offering.gentle().stream().anyMatch(p -> !p.equals(groundedFrom))
-        ? List.of(Landing.values()) : List.of(Landing.AGAIN, Landing.REST, Landing.FINISH);
-    landing = new SpokenList<>(items, items.stream().map(KioskFlow::landingText).toList(), Duration.ZERO,
+    List<Landing> items = gentleChoices().isEmpty() ? List.of(Landing.AGAIN, Landing.REST, Landing.FINISH)
+        : List.of(Landing.values());
+    landing = new SpokenList<>(items, items.stream().map(Prompts::landing).toList(), Duration.ZERO,
         settings.itemGap(), settings.menuWait());
     say(Prompts.landing(settings.safety().spokenHelpLine()), this::nextLandingItem);
-  }
-
-  private static String landingText(Landing l) {
-    return switch (l) {
-      case AGAIN -> Prompts.LANDING_AGAIN;
-      case REST -> Prompts.LANDING_REST;
-      case GENTLE -> Prompts.LANDING_GENTLE;
-      case FINISH -> Prompts.LANDING_FINISH;
-    };
   }
 
   private void landed(Landing choice) {
@@ -754,7 +679,7 @@ public final class KioskFlow {
 
   // ---- Lists: one press chooses the item just heard
 
-  /** What one short press means now: start, choose the item just heard, yes, back to the choices, or stop. */
+  /** What one short press means now: start, choose the item just heard, yes, or stop. */
   private Command pressMeans() {
     return switch (state) {
       case IDLE -> Command.START;
@@ -776,6 +701,7 @@ public final class KioskFlow {
     }
   }
 
+  /** Enter: a number typed so far, else what one press would choose; never a stop (that is s). */
   private void enter() {
     OptionalInt pending = digits.due(clock.instant(), true);
     if (pending.isPresent()) {
@@ -826,9 +752,9 @@ public final class KioskFlow {
     if (menu.isLast()) {
       state = State.OFFER;
       defaultPractice().ifPresent(p -> say(Prompts.offer(p), null));
-      return;
+    } else {
+      readItem(menu, menu.index() + 1, menu.index() + 2);
     }
-    readItem(menu, menu.index() + 1, "key " + (menu.index() + 2));
   }
 
   private void nextLandingItem() {
@@ -837,9 +763,9 @@ public final class KioskFlow {
     }
     if (landing.isLast()) {
       rest();
-      return;
+    } else {
+      readItem(landing, landing.index() + 1, landing.index() + 2);
     }
-    readItem(landing, landing.index() + 1, "key " + (landing.index() + 2));
   }
 
   private void nextCount() {
@@ -848,14 +774,14 @@ public final class KioskFlow {
     }
     if (count.isLast()) {
       answered(OptionalInt.empty());
-      return;
+    } else {
+      readItem(count, count.index() + 1, count.index() + 1);
     }
-    readItem(count, count.index() + 1, "key " + (count.index() + 1));
   }
 
-  private void readItem(SpokenList<?> list, int i, String key) {
+  private void readItem(SpokenList<?> list, int i, int key) {
     list.reading(i, clock.instant());
-    note("choice " + (i + 1) + " of " + list.size() + " (" + key + ")");
+    note("choice " + (i + 1) + " of " + list.size() + " (key " + key + ")");
     say(list.text(i), null);
   }
 
@@ -883,105 +809,66 @@ public final class KioskFlow {
     switch (state) {
       case MENU -> {
         if (menu.index() < 0) {
-          enterMenu(gentleOnlyMenu());
+          enterMenu(visit.gentleMenu);
         } else {
-          readItem(menu, menu.index(), "key " + (menu.index() + 1));
+          readItem(menu, menu.index(), menu.index() + 1);
         }
       }
       case LANDING -> {
         if (landing.index() < 0) {
           enterLanding();
         } else {
-          readItem(landing, landing.index(), "key " + (landing.index() + 1));
+          readItem(landing, landing.index(), landing.index() + 1);
         }
       }
-      case CHECK_IN -> askCalm(checkInBefore, "");
+      case CHECK_IN -> askCalm(visit.checkInBefore, "");
       case OFFER -> defaultPractice().ifPresent(p -> say(Prompts.offer(p), null));
-      case LOW_RATING -> say(Prompts.lowRating(settings.safety().spokenHelpLine(), lowBefore), null);
+      case LOW_RATING -> say(Prompts.lowRating(settings.safety().spokenHelpLine(), visit.checkInBefore), null);
       case CONFIRM_MENU -> say(Prompts.CONFIRM_MENU, null);
       case ORIENTATION -> orient("");
-      case CLOSING -> endSession();
+      case CLOSING -> endVisit();
       default -> { }
     }
   }
 
-  // ---- Speech, closing and the end of a session
+  // ---- Speech, closing and the end of a visit
 
-  /** Speaks {@code text}; {@code then} (if any) runs when it has been said, else the state waits from then on. */
+  /** Speaks {@code text} with the light the state calls for; {@code then} (if any) runs when it has been said. */
   private void say(String text, Runnable then) {
-    int token = ++speechToken;
-    speaking = true;
-    afterSpeech = then;
-    speakingSince = clock.instant();
-    quietSince = null;
-    stage.light(switch (state) {
-      case MENU, OFFER, CHECK_IN, LOW_RATING, CONFIRM_MENU, LANDING -> Stage.Light.LISTENING;
-      default -> Stage.Light.SESSION;
-    });
-    stage.subtitle(new Subtitle(clock.instant(), Subtitle.Kind.SAYS, text));
-    stage.say(text, () -> said(token));
+    Stage.Light light = ASKING.contains(state) ? Stage.Light.LISTENING : Stage.Light.SESSION;
+    performer.say(text, light, then == null && state == State.IDLE ? () -> stage.light(Stage.Light.IDLE) : then);
   }
 
-  private synchronized void said(int token) {
-    if (token != speechToken || !speaking) {
-      return;
-    }
-    speaking = false;
-    quietSince = clock.instant();
-    Runnable then = afterSpeech;
-    afterSpeech = null;
-    if (then != null) {
-      then.run();
-    } else if (state == State.IDLE) {
-      stage.light(Stage.Light.IDLE);
-    }
-  }
-
-  private void hush() {
-    if (speaking) {
-      speaking = false;
-      afterSpeech = null;
-      speechToken++;
-      stage.hush();
-    }
-  }
-
-  /** Says a closing sentence, then ends the session. */
+  /** Says a closing sentence, then ends the visit. */
   private void close(String text) {
-    hush();
+    performer.hush();
     state = State.CLOSING;
-    say(text, this::endSession);
+    say(text, this::endVisit);
   }
 
   private void endIfSoundLostTooLong(Instant now) {
-    if (state != State.IDLE && !isPlaying() && !now.isBefore(soundLostAt.plus(settings.pauseTimeout()))) {
+    if (state != State.IDLE && !performer.isPlaying() && !now.isBefore(soundLostAt.plus(settings.pauseTimeout()))) {
       note("no sound for " + settings.pauseTimeout().toSeconds() + " s: ending the session");
-      hush();
-      endSession();
+      performer.hush();
+      endVisit();
     }
   }
 
-  /** Forgets the session first, then journals it: a journal that fails cannot leave the flow half-reset. */
-  private void endSession() {
-    SessionLog ending = log;
-    log = null;
+  /** Forgets the visit first, then journals it: a journal that fails cannot leave the flow half-reset. */
+  private void endVisit() {
+    Visit ending = visit;
+    visit = null;
     state = State.IDLE;
-    playing = null;
-    whenStopped = null;
     menu = null;
     count = null;
     landing = null;
-    chosen = null;
-    groundedFrom = null;
-    askedBefore = false;
-    quietSince = null;
     pausedAt = null;
     digits.clear();
     stage.quiet(false);
     stage.light(Stage.Light.IDLE);
     if (ending != null) {
       note("session ended and journalled");
-      journal.accept(ending.record(clock));
+      journal.accept(ending.log.record(clock));
     }
   }
 
@@ -997,9 +884,5 @@ public final class KioskFlow {
 
   private static String name(Command c) {
     return c.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-  }
-
-  private static String printable(char key) {
-    return key == ' ' ? "space" : String.valueOf(key);
   }
 }

@@ -126,6 +126,16 @@ public final class Prompts {
         + "something gentle, or finish. Or press the button once when you hear it.";
   }
 
+  /** One choice after a grounding, as read out. */
+  static String landing(KioskFlow.Landing choice) {
+    return switch (choice) {
+      case AGAIN -> LANDING_AGAIN;
+      case REST -> LANDING_REST;
+      case GENTLE -> LANDING_GENTLE;
+      case FINISH -> LANDING_FINISH;
+    };
+  }
+
   private static String capitalised(String s) {
     return s.isEmpty() ? s : s.substring(0, 1).toUpperCase(Locale.ROOT) + s.substring(1);
   }

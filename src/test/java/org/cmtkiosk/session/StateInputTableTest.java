@@ -253,7 +253,8 @@ class StateInputTableTest {
       PRACTICE: p.ends -> CHECK_IN says CHECK_IN
       PRACTICE: p.fails -> CLOSING says SORRY
 
-      PRACTICE_EVOCATIVE: v.stop k.stop k.button b.short -> GROUNDING stops ended_early_grounding_offered plays grounding
+      PRACTICE_EVOCATIVE: v.stop k.stop k.button b.short
+          -> GROUNDING stops ended_early_grounding_offered plays grounding
       PRACTICE_EVOCATIVE: v.ground k.ground b.long -> GROUNDING stops ended_early_grounding_offered plays grounding
       PRACTICE_EVOCATIVE: v.help k.help -> PRACTICE interjects HELP
       PRACTICE_EVOCATIVE: v.pause k.toggle b.double -> PAUSED control pause
@@ -301,7 +302,8 @@ class StateInputTableTest {
       GROUNDING: p.ends p.fails -> LANDING says LANDING
 
       LANDING: v.stop k.stop k.4 -> CLOSING says CALM_CLOSE
-      LANDING: v.ground k.ground b.long v.repeat k.repeat v.thatone k.enter k.button b.short b.double k.1 -> GROUNDING plays grounding
+      LANDING: v.ground k.ground b.long v.repeat k.repeat v.thatone k.enter k.button b.short b.double k.1
+          -> GROUNDING plays grounding
       LANDING: v.help k.help -> LANDING says HELP
       LANDING: v.rest k.2 -> REST says REST
       LANDING: v.gentle k.3 k.menu -> MENU says GENTLE_MENU
@@ -465,7 +467,7 @@ class StateInputTableTest {
 
   static Map<String, Map<String, Expect>> parse(String table) {
     Map<String, Map<String, Expect>> rows = new LinkedHashMap<>();
-    for (String line : table.strip().split("\n")) {
+    for (String line : table.strip().replaceAll("\n\\s+->", " ->").split("\n")) {
       if (line.isBlank()) {
         continue;
       }
