@@ -31,7 +31,8 @@ public final class Prompts {
       + "as you like.";
   public static final String CONFIRM_MENU = "Would you like to leave this practice and go back to the list? Say yes, "
       + "or press the button once. Say no to carry on.";
-  public static final String SORRY = "I am sorry, something went wrong, and this practice has stopped.";
+  public static final String SORRY = "I'm sorry, something went wrong on my side and the practice has stopped. "
+      + "This is not your doing. You can start again whenever you like.";
   public static final String NOT_THERAPY = "This device offers practice exercises. It is not therapy, and it is not"
       + " a crisis service.";
   public static final String BUTTON = "With the button: one press stops, or chooses what you have just heard. "
