@@ -1,6 +1,10 @@
 package org.cmtkiosk.session;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import org.cmtkiosk.listen.Context;
+import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.practice.Intensity;
 import org.cmtkiosk.practice.Practice;
 
@@ -125,6 +129,30 @@ public final class Prompts {
   public static String landing(String where) {
     return "Thank you for taking that time. " + helpLine(where) + " What would you like now? Say again, rest, "
         + "something gentle, or finish. Or press the button once when you hear it.";
+  }
+
+  /**
+   * Everything the flow can say at a site with these settings, offer and words, so {@code prepare} can synthesise
+   * it ahead and no prompt waits for the speech engine.
+   */
+  public static List<String> all(KioskSettings settings, Offering offering, Vocabulary vocabulary) {
+    String where = settings.safety().spokenHelpLine();
+    List<String> all = new ArrayList<>(List.of(GREETING, MENU, GENTLE_MENU, NOTHING_TO_OFFER, GOODBYE, CHECK_IN,
+        CLOSING, CALM_CLOSE, PAUSE_CLOSE, REST, REST_CLOSE, CONFIRM_MENU, SORRY, GROUNDING_FALLBACK, LANDING_AGAIN,
+        LANDING_REST, LANDING_GENTLE, LANDING_FINISH, afterWelcome(where), landing(where),
+        lowRating(where, true), lowRating(where, false), helpWhenIdle(where, vocabulary.whatYouCanSay(
+            Context.IDLE))));
+    for (Context c : Context.values()) {
+      all.add(vocabulary.whatYouCanSay(c));
+      all.add(help(where, vocabulary.whatYouCanSay(c)));
+    }
+    for (Practice p : offering.practices()) {
+      all.addAll(List.of(item(p), chosen(p), offer(p), orientation(p, where)));
+    }
+    for (int n = 0; n <= 10; n++) {
+      all.addAll(List.of(count(n), confirm(n)));
+    }
+    return all;
   }
 
   /** One choice after a grounding, as read out. */

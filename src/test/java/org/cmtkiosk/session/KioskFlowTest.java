@@ -354,6 +354,22 @@ class KioskFlowTest {
   }
 
   @Test
+  void everythingSaidInASessionIsInTheListPrepareSynthesisesAhead() {
+    theKeyboardAloneChoosesStopsGroundsHearsTheHelpLineAndRatesWithSubtitles();
+    k.flow.key('\r');
+    k.until(s -> s.startsWith("Would you like to try"));
+    k.flow.key('h');
+    List<String> known = Prompts.all(KioskFixture.SETTINGS, Offering.of(KioskFixture.LIBRARY.practices(),
+        KioskFixture.SETTINGS.offer()), k.vocabulary).stream()
+        .flatMap(p -> org.cmtkiosk.text.Sentences.of(p).stream()).toList();
+    for (String said : k.stage.said) {
+      for (String sentence : org.cmtkiosk.text.Sentences.of(said)) {
+        assertTrue(known.contains(sentence), "not prepared: '" + sentence + "'");
+      }
+    }
+  }
+
+  @Test
   void withoutAGroundingPracticeTheLandingStillHappens() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
     KioskFixture f = new KioskFixture();
