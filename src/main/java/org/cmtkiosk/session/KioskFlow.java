@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.cmtkiosk.journal.Journal;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.journal.SessionRecord.Outcome;
 import org.cmtkiosk.listen.ButtonGestures;
@@ -58,7 +59,7 @@ public final class KioskFlow {
   private final Vocabulary vocabulary;
   private final Stage stage;
   private final Clock clock;
-  private final Consumer<SessionRecord> journal;
+  private final Journal journal;
   private final Performer performer;
   private final DigitEntry digits = new DigitEntry();
   private boolean voice = true;
@@ -72,13 +73,19 @@ public final class KioskFlow {
   private LocalDate lastWelcome;
   private Instant soundLostAt;
 
+  /** @param journal receives each finished visit's record (and nothing at its start: for tests) */
+  public KioskFlow(KioskSettings settings, Offering offering, Practice welcome, Practice grounding,
+      Vocabulary vocabulary, Stage stage, Clock clock, Consumer<SessionRecord> journal) {
+    this(settings, offering, welcome, grounding, vocabulary, stage, clock, Journal.endOnly(journal));
+  }
+
   /**
    * @param welcome the day's first welcome, or null to greet with a sentence
    * @param grounding the safety landing's practice, or null to say a short grounding instead
-   * @param journal receives each finished visit's record
+   * @param journal records each visit: a start record when it begins, events as they happen, the whole at its end
    */
   public KioskFlow(KioskSettings settings, Offering offering, Practice welcome, Practice grounding,
-      Vocabulary vocabulary, Stage stage, Clock clock, Consumer<SessionRecord> journal) {
+      Vocabulary vocabulary, Stage stage, Clock clock, Journal journal) {
     this.settings = settings;
     this.offering = offering;
     this.welcome = welcome;
@@ -180,6 +187,16 @@ public final class KioskFlow {
     if (soundLostAt == null) {
       soundLostAt = clock.instant();
       note("sound output lost; waiting for it to come back");
+      if (visit != null) {
+        visit.recording.soundLost(soundLostAt);
+      }
+    }
+  }
+
+  /** The sound card ran dry once (a click or gap was heard): counted in the visit's journal record. */
+  public synchronized void underrun() {
+    if (visit != null) {
+      visit.recording.underrun();
     }
   }
 
@@ -190,6 +207,9 @@ public final class KioskFlow {
     }
     Duration lost = Duration.between(soundLostAt, clock.instant());
     soundLostAt = null;
+    if (visit != null) {
+      visit.recording.soundBack(clock.instant());
+    }
     performer.notCounting(lost);
     pausedAt = pausedAt == null ? null : pausedAt.plus(lost);
     note("sound output back after " + lost.toSeconds() + " s");
@@ -333,7 +353,7 @@ public final class KioskFlow {
     if (grounding == null) {
       say(Prompts.GROUNDING_FALLBACK, this::enterLanding);
     } else {
-      performer.play(grounding, State.GROUNDING);
+      play(grounding, State.GROUNDING);
     }
   }
 
@@ -364,7 +384,7 @@ public final class KioskFlow {
   }
 
   private void beginVisit() {
-    visit = new Visit(clock);
+    visit = new Visit(clock, journal.begin(clock.instant()));
     stage.quiet(settings.quietHours().contains(LocalTime.now(clock.withZone(ZoneId.systemDefault()))));
     stage.light(Stage.Light.SESSION);
     note("session started");
@@ -375,7 +395,7 @@ public final class KioskFlow {
     if (welcome != null && !today.equals(lastWelcome)) {
       lastWelcome = today;
       state = State.WELCOME;
-      performer.play(welcome, State.WELCOME);
+      play(welcome, State.WELCOME);
     } else {
       state = State.MENU;
       say(Prompts.GREETING, () -> enterMenu(false));
@@ -441,7 +461,13 @@ public final class KioskFlow {
 
   private void playPractice(Practice p) {
     state = State.PRACTICE;
-    performer.play(p, State.PRACTICE);
+    play(p, State.PRACTICE);
+  }
+
+  /** Plays {@code p} as the welcome, a practice or a grounding, and journals that it began. */
+  private void play(Practice p, State as) {
+    visit.recording.practiceBegins(p.id(), clock.instant());
+    performer.play(p, as);
   }
 
   // ---- Check-in
@@ -868,7 +894,7 @@ public final class KioskFlow {
     stage.light(Stage.Light.IDLE);
     if (ending != null) {
       note("session ended and journalled");
-      journal.accept(ending.log.record(clock));
+      ending.recording.end(ending.log.record(clock));
     }
   }
 

@@ -77,6 +77,26 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private final long started = System.nanoTime();
   private final AtomicLong generation = new AtomicLong();
   private final SoundReport sound = new SoundReport();
+  /** Sound lost, back and underruns: counted here, and told to the flow, which journals them with the visit. */
+  private final PlaybackEvents playback = new PlaybackEvents() {
+    @Override
+    public void lost(String cause) {
+      sound.lost(cause);
+      toFlow("the sound output being lost", KioskFlow::soundLost);
+    }
+
+    @Override
+    public void back(Duration after) {
+      sound.back(after);
+      toFlow("the sound output coming back", KioskFlow::soundBack);
+    }
+
+    @Override
+    public void underrun(Duration gap) {
+      sound.underrun(gap);
+      toFlow("an underrun", KioskFlow::underrun);
+    }
+  };
   private final java.util.Map<InputSink, AutoCloseable> openInputs = new java.util.LinkedHashMap<>();
   private volatile KioskFlow flow;
   private volatile boolean closing;
@@ -140,6 +160,13 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   /** Runs {@code task} on the session's own timer thread every {@code period}, failures logged (e.g. retention). */
   public void every(Duration period, String what, Runnable task) {
     timers.scheduleAtFixedRate(() -> guarded(what, task).run(), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void toFlow(String what, Consumer<KioskFlow> event) {
+    KioskFlow f = flow;
+    if (f != null) {
+      post(what, () -> event.accept(f));
+    }
   }
 
   /** Runs {@code task} on the event thread, where the flow lives; a failure puts the flow back to idle. */
@@ -499,7 +526,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   /** The sound card, or silence in real time while there is none (said once, and again when it is back). */
   private AudioOut output() {
     try {
-      AudioOut out = parts.outputs().open(sound);
+      AudioOut out = parts.outputs().open(playback);
       if (silentOutputLogged) {
         silentOutputLogged = false;
         log.accept("Sound output is available again: " + out.describe() + ".");

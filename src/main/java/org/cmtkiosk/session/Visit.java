@@ -1,6 +1,7 @@
 package org.cmtkiosk.session;
 
 import java.time.Clock;
+import org.cmtkiosk.journal.Recording;
 import org.cmtkiosk.practice.Practice;
 
 /**
@@ -9,6 +10,8 @@ import org.cmtkiosk.practice.Practice;
  */
 final class Visit {
   final SessionLog log;
+  /** The journal's record of this visit, begun when it started. */
+  final Recording recording;
   /** The practice chosen, for the check-in and orientation before it. */
   Practice chosen;
   /** Whether the check-in before a practice has been asked (once a visit). */
@@ -20,7 +23,8 @@ final class Visit {
   /** Whether the list being read is the gentle one, after a grounding. */
   boolean gentleMenu;
 
-  Visit(Clock clock) {
+  Visit(Clock clock, Recording recording) {
     this.log = new SessionLog(clock);
+    this.recording = recording;
   }
 }

@@ -53,6 +53,28 @@ class JournalFaultTest {
   }
 
   @Test
+  void soundLostAndBackDuringAVisitIsJournalledWithIt() throws Exception {
+    JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, s -> { });
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    RecordingStage stage = new RecordingStage(KioskFixture.CONFIG, false);
+    KioskFlow flow = new KioskFlow(SETTINGS, OFFERING, null, null,
+        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, journal);
+    flow.command(Command.START);
+    flow.soundLost();
+    clock.advance(java.time.Duration.ofSeconds(12));
+    flow.soundBack();
+    flow.underrun();
+    flow.command(Command.STOP);
+    stage.finishSaying();
+
+    try (JournalSessions read = JournalSessions.open(journal.file(), s -> { })) {
+      var session = read.next().session();
+      assertEquals(12.0, session.soundLostSeconds(), 0.01);
+      assertEquals(1, session.underruns());
+    }
+  }
+
+  @Test
   void aSessionWhoseRecordsCannotBeWrittenStillEndsAndItIsSaidOnce() throws Exception {
     List<String> log = new ArrayList<>();
     JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, log::add);
