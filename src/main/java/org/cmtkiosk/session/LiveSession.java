@@ -107,6 +107,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private volatile TimelineStream prompt;
   private volatile AudioOut currentOut;
   private volatile PracticeRun run;
+  private volatile PracticeControls controls;
   private volatile Outcome stopAs;
   private volatile boolean pauseAsked;
   private volatile PracticeSubtitles practiceSubtitles;
@@ -403,6 +404,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   public void play(Practice practice, Consumer<Ended> done) {
     PracticeRun r = new PracticeRun(practice);
     run = r;
+    controls = new PracticeControls(r, parts.audio());
     stopAs = null;
     pauseAsked = false;
     audio.execute(() -> {
@@ -462,10 +464,9 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
 
   @Override
   public void adjust(Command change) {
-    PracticeRun r = run;
-    if (r != null) {
-      new PracticeControls(r, parts.audio()).handle(change)
-          .ifPresent(what -> subtitles.accept("note: " + what));
+    PracticeControls c = controls;
+    if (run != null && c != null) {
+      c.handle(change).ifPresent(what -> subtitles.accept("note: " + what));
     }
   }
 
