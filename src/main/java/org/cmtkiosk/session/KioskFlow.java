@@ -48,6 +48,8 @@ public final class KioskFlow {
   static final Duration COUNT_GAP = Duration.ofMillis(1200);
   private static final List<State> ASKING = List.of(State.MENU, State.OFFER, State.CHECK_IN, State.LOW_RATING,
       State.CONFIRM_MENU, State.LANDING);
+  /** The states that read a list out. */
+  private static final List<State> LISTING = List.of(State.MENU, State.CHECK_IN, State.LANDING);
 
   /** The choices after a grounding. */
   enum Landing { AGAIN, REST, GENTLE, FINISH }
@@ -67,9 +69,8 @@ public final class KioskFlow {
   private Visit visit;
   private Instant pausedAt;
   private State confirmFrom;
-  private SpokenList<Practice> menu;
-  private SpokenList<Integer> count;
-  private SpokenList<Landing> landing;
+  private SpokenList<?> list;
+  private List<Practice> menuItems;
   private LocalDate lastWelcome;
   private Instant soundLostAt;
 
@@ -410,9 +411,19 @@ public final class KioskFlow {
       return;
     }
     state = State.MENU;
-    menu = new SpokenList<>(items, items.stream().map(Prompts::item).toList(), Duration.ZERO, settings.itemGap(),
-        settings.menuWait());
+    menuItems = items;
+    list = new SpokenList<>(items, items.stream().map(Prompts::item).toList(), listGaps(), false, this::choose,
+        this::offerDefault);
     say(gentleOnly ? Prompts.GENTLE_MENU : Prompts.MENU, this::nextItem);
+  }
+
+  private SpokenList.Gaps listGaps() {
+    return new SpokenList.Gaps(Duration.ZERO, settings.itemGap(), settings.menuWait());
+  }
+
+  private void offerDefault() {
+    state = State.OFFER;
+    defaultPractice().ifPresent(p -> say(Prompts.offer(p), null));
   }
 
   /** The gentle practices on offer, but not the one that led to the grounding. */
@@ -421,7 +432,7 @@ public final class KioskFlow {
   }
 
   private List<Practice> menuItems() {
-    return menu == null ? offering.practices() : IntStream.range(0, menu.size()).mapToObj(menu::get).toList();
+    return menuItems == null ? offering.practices() : menuItems;
   }
 
   private Optional<Practice> defaultPractice() {
@@ -476,8 +487,9 @@ public final class KioskFlow {
     state = State.CHECK_IN;
     visit.checkInBefore = beforePractice;
     List<Integer> numbers = IntStream.rangeClosed(0, 10).boxed().toList();
-    count = new SpokenList<>(numbers, numbers.stream().map(Prompts::count).toList(),
-        voice ? settings.answerWait() : Duration.ZERO, COUNT_GAP, settings.answerWait());
+    list = new SpokenList<>(numbers, numbers.stream().map(Prompts::count).toList(), new SpokenList.Gaps(
+        voice ? settings.answerWait() : Duration.ZERO, COUNT_GAP, settings.answerWait()), true,
+        n -> answered(OptionalInt.of(n)), () -> answered(OptionalInt.empty()));
     digits.clear();
     say(before + Prompts.CHECK_IN, null);
   }
@@ -594,8 +606,7 @@ public final class KioskFlow {
         resumePlaying();
         stage.skipSection();
       }
-      case MENU -> nextItem();
-      case LANDING -> nextLandingItem();
+      case MENU, LANDING -> nextItem();
       case CHECK_IN -> answered(OptionalInt.empty());
       case OFFER, LOW_RATING, CONFIRM_MENU -> no();
       case ORIENTATION -> playPractice(visit.chosen);
@@ -676,9 +687,9 @@ public final class KioskFlow {
     state = State.LANDING;
     List<Landing> items = gentleChoices().isEmpty() ? List.of(Landing.AGAIN, Landing.REST, Landing.FINISH)
         : List.of(Landing.values());
-    landing = new SpokenList<>(items, items.stream().map(Prompts::landing).toList(), Duration.ZERO,
-        settings.itemGap(), settings.menuWait());
-    say(Prompts.landing(settings.safety().spokenHelpLine()), this::nextLandingItem);
+    list = new SpokenList<>(items, items.stream().map(Prompts::landing).toList(), listGaps(), false, this::landed,
+        this::rest);
+    say(Prompts.landing(settings.safety().spokenHelpLine()), this::nextItem);
   }
 
   private void landed(Landing choice) {
@@ -718,9 +729,11 @@ public final class KioskFlow {
   private void choosePressed() {
     Instant now = clock.instant();
     switch (state) {
-      case MENU -> menu.chosenAt(now).ifPresentOrElse(this::choose, this::nextItem);
-      case LANDING -> landing.chosenAt(now).ifPresentOrElse(this::landed, this::nextLandingItem);
-      case CHECK_IN -> count.chosenAt(now).ifPresentOrElse(n -> answered(OptionalInt.of(n)), this::nextCount);
+      case MENU, LANDING, CHECK_IN -> {
+        if (!list.pressedAt(now)) {
+          nextItem();
+        }
+      }
       case OFFER, LOW_RATING, CONFIRM_MENU -> yes();
       case REST -> enterLanding();
       default -> { }
@@ -743,80 +756,39 @@ public final class KioskFlow {
   }
 
   private void digit(int d) {
-    int max = switch (state) {
-      case CHECK_IN -> 10;
-      case MENU, OFFER -> menuItems().size();
-      case LANDING -> landing.size();
-      default -> -1;
-    };
-    if (max >= 0) {
-      digits.digit(d, clock.instant(), max).ifPresent(this::digitComplete);
+    if (list != null && (LISTING.contains(state) || state == State.OFFER)) {
+      digits.digit(d, clock.instant(), list.maxKey()).ifPresent(this::digitComplete);
     }
   }
 
   private void digitComplete(int n) {
-    switch (state) {
-      case CHECK_IN -> answered(OptionalInt.of(n));
-      case MENU, OFFER -> {
-        if (n >= 1 && n <= menuItems().size()) {
-          choose(menuItems().get(n - 1));
-        }
-      }
-      case LANDING -> {
-        if (n >= 1 && n <= landing.size()) {
-          landed(landing.get(n - 1));
-        }
-      }
-      default -> { }
+    if (list != null && (LISTING.contains(state) || state == State.OFFER)) {
+      list.typed(n);
     }
   }
 
+  /** Reads the next item of the list, or, after the last, ends it (the offer, the rest, no answer). */
   private void nextItem() {
-    if (state != State.MENU) {
+    if (list == null || !LISTING.contains(state)) {
       return;
     }
-    if (menu.isLast()) {
-      state = State.OFFER;
-      defaultPractice().ifPresent(p -> say(Prompts.offer(p), null));
+    if (list.isLast()) {
+      list.end();
     } else {
-      readItem(menu, menu.index() + 1, menu.index() + 2);
+      readItem(list.index() + 1);
     }
   }
 
-  private void nextLandingItem() {
-    if (state != State.LANDING) {
-      return;
-    }
-    if (landing.isLast()) {
-      rest();
-    } else {
-      readItem(landing, landing.index() + 1, landing.index() + 2);
-    }
-  }
-
-  private void nextCount() {
-    if (state != State.CHECK_IN) {
-      return;
-    }
-    if (count.isLast()) {
-      answered(OptionalInt.empty());
-    } else {
-      readItem(count, count.index() + 1, count.index() + 1);
-    }
-  }
-
-  private void readItem(SpokenList<?> list, int i, int key) {
+  private void readItem(int i) {
     list.reading(i, clock.instant());
-    note("choice " + (i + 1) + " of " + list.size() + " (key " + key + ")");
+    note("choice " + (i + 1) + " of " + list.items().size() + " (key " + list.keyOf(i) + ")");
     say(list.text(i), null);
   }
 
   /** Silence has lasted {@code quiet} in a waiting state: move on as that state does. */
   private void waited(Duration quiet) {
     switch (state) {
-      case MENU -> after(quiet, menu.gapAfterCurrent(), this::nextItem);
-      case LANDING -> after(quiet, landing.gapAfterCurrent(), this::nextLandingItem);
-      case CHECK_IN -> after(quiet, count.gapAfterCurrent(), this::nextCount);
+      case MENU, LANDING, CHECK_IN -> after(quiet, list.gapAfterCurrent(), this::nextItem);
       case OFFER -> after(quiet, settings.goodbyeAfter(), () -> close(Prompts.GOODBYE));
       case LOW_RATING, CONFIRM_MENU -> after(quiet, settings.answerWait().multipliedBy(2), this::no);
       case REST -> after(quiet, settings.pauseTimeout(), () -> close(Prompts.REST_CLOSE));
@@ -833,18 +805,13 @@ public final class KioskFlow {
   /** Says again what the current state was saying or asking (after help, a misunderstanding, sound coming back). */
   private void carryOn() {
     switch (state) {
-      case MENU -> {
-        if (menu.index() < 0) {
+      case MENU, LANDING -> {
+        if (list.index() >= 0) {
+          readItem(list.index());
+        } else if (state == State.MENU) {
           enterMenu(visit.gentleMenu);
         } else {
-          readItem(menu, menu.index(), menu.index() + 1);
-        }
-      }
-      case LANDING -> {
-        if (landing.index() < 0) {
           enterLanding();
-        } else {
-          readItem(landing, landing.index(), landing.index() + 1);
         }
       }
       case CHECK_IN -> askCalm(visit.checkInBefore, "");
@@ -885,9 +852,8 @@ public final class KioskFlow {
     Visit ending = visit;
     visit = null;
     state = State.IDLE;
-    menu = null;
-    count = null;
-    landing = null;
+    list = null;
+    menuItems = null;
     pausedAt = null;
     digits.clear();
     stage.quiet(false);
