@@ -475,9 +475,11 @@ public final class KioskFlow {
     play(p, State.PRACTICE);
   }
 
-  /** Plays {@code p} as the welcome, a practice or a grounding, and journals that it began. */
+  /** Plays {@code p} as the welcome, a practice or a grounding; a chosen practice is journalled as it begins. */
   private void play(Practice p, State as) {
-    visit.recording.practiceBegins(p.id(), clock.instant());
+    if (as == State.PRACTICE) {
+      visit.recording.practiceBegins(p.id(), clock.instant());
+    }
     performer.play(p, as);
   }
 
