@@ -129,7 +129,7 @@ public final class App {
     double ledScale = Math.min(1, quiet.maxBrightness() / Math.max(0.01, config.led().maxBrightness()));
     return new LiveSession.Parts(timelines(), speaker(),
         events -> SoundCardOut.open(config.audio(), log).events(events), indicator, config.pace(),
-        config.audio().volumeDb(), quiet.volumeDb(), ledScale);
+        config.audio(), quiet.volumeDb(), ledScale);
   }
 
   /** The journal for sessions from {@code source}; never fails to open (problems go to {@code log} in one line). */

@@ -51,6 +51,8 @@ public final class TimelineStream extends InputStream {
   private volatile long stopAt = Long.MAX_VALUE;
   private volatile long fadeFrom;
   private volatile boolean paused;
+  private volatile boolean skipAsked;
+  private boolean skipping;
   private volatile double volumeDb;
   private volatile boolean toneOn = true;
   private int paceSteps;
@@ -114,6 +116,14 @@ public final class TimelineStream extends InputStream {
 
   public boolean paused() {
     return paused;
+  }
+
+  /**
+   * "Skip": fades out over 100 ms and goes on from the start of the next spoken step or breathing block; after the
+   * last one, the practice ends as if played to the end. Safe from any thread.
+   */
+  public void skipSection() {
+    skipAsked = true;
   }
 
   /** Sets the output level relative to the rendered one, ramped over 100 ms (the caller keeps it in bounds). */
@@ -248,6 +258,7 @@ public final class TimelineStream extends InputStream {
     }
     int n = (int) Math.min(BLOCK, stopAt - outputFrames);
     java.util.Arrays.fill(mix, 0, n, 0f);
+    skipIfAsked();
     boolean holding = paused && pauseGain.value() == 0;
     if (!holding) {
       n = renderSegments(n);
@@ -261,6 +272,31 @@ public final class TimelineStream extends InputStream {
     remember(n, !holding);
     listener.accept(position);
     return true;
+  }
+
+  /** A skip fades out first, then jumps between blocks, then fades back in (unless paused meanwhile). */
+  private void skipIfAsked() {
+    if (skipAsked && !skipping) {
+      skipping = true;
+      pauseGain.to(0);
+    } else if (skipping) {
+      if (pauseGain.value() > 0) {
+        pauseGain.to(0);
+        return;
+      }
+      skipping = false;
+      skipAsked = false;
+      int next = segment + 1;
+      while (next < segments.size() && !(segments.get(next) instanceof BreatheSegment)
+          && !(segments.get(next) instanceof FixedSegment f && f.kind() == Mark.Kind.SAY)) {
+        next++;
+      }
+      segment = next;
+      segmentPos = 0;
+      if (!paused) {
+        pauseGain.to(1);
+      }
+    }
   }
 
   private int renderSegments(int n) {

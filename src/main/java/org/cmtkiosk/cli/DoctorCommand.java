@@ -104,6 +104,7 @@ public final class DoctorCommand implements Callable<Integer> {
     checks.add(practices(app));
     checks.add(app.library().safetyLandingProblem().map(p -> new Check("safety landing", false, p.what(), p.fix()))
         .orElse(new Check("safety landing", true, "the grounding practice is valid", "")));
+    checks.add(helpLine(config));
     checks.add(cache(app));
     checks.add(voice(config));
     checks.add(soundOutput(config));
@@ -288,6 +289,15 @@ public final class DoctorCommand implements Callable<Integer> {
       }
     }
     return checks;
+  }
+
+  /** Where the device tells people help is: a site must say it (safety.help_line). */
+  private static Check helpLine(KioskConfig config) {
+    String line = config.kiosk().safety().helpLine();
+    return new Check("help line", !line.isBlank(), line.isBlank() ? "safety.help_line is not set, so the device says "
+        + "help is available from \"" + org.cmtkiosk.session.KioskSettings.Safety.UNSET_HELP_LINE + "\""
+        : "help is available from \"" + line.strip() + "\"", "set safety.help_line in the config to where help is"
+        + " at this site, e.g. \"the nurse in charge\"");
   }
 
   private static Check journal(KioskConfig config) {

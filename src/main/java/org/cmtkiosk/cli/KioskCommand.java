@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -15,8 +14,10 @@ import org.cmtkiosk.journal.JsonLinesJournal;
 import org.cmtkiosk.journal.Source;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.pacer.LedMode;
-import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.listen.KeyboardCommands;
 import org.cmtkiosk.session.KioskFlow;
+import org.cmtkiosk.session.KioskSettings;
+import org.cmtkiosk.session.Offering;
 import org.cmtkiosk.session.LiveSession;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -52,19 +53,25 @@ public final class KioskCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Consumer<String> log = Lines.to(err);
     app.library().problems().forEach(p -> log.accept("Script problem (practice not offered): " + p));
-    List<Practice> offered = offered(app);
-    if (offered.isEmpty()) {
-      log.accept("No practice can be offered: check practices.directory and kiosk.offer, and run 'validate'.");
+    Offering offering = Offering.of(app.library().practices(), app.config().kiosk().offer());
+    offering.notes().forEach(note -> log.accept("Offer: " + note));
+    if (offering.practices().isEmpty()) {
+      log.accept("No practice can be offered: check practices.directory and the offer settings, and run "
+          + "'validate'.");
       return 1;
+    }
+    if (app.config().kiosk().safety().helpLine().isBlank()) {
+      log.accept("Safety: safety.help_line is not set, so the device says help is available from \""
+          + KioskSettings.Safety.UNSET_HELP_LINE + "\" — set it to where help is at this site.");
     }
     JsonLinesJournal journal = app.openJournal(Source.KIOSK, note -> log.accept("Journal: " + note));
     Indicator indicator = app.indicator(led != null ? led : app.config().led().mode(), log);
     CountDownLatch quit = new CountDownLatch(1);
     try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log,
         Lines.subtitles(spec.commandLine().getOut()))) {
-      KioskFlow flow = new KioskFlow(app.config(), offered, app.library().find("welcome").orElse(null),
+      KioskFlow flow = new KioskFlow(app.config().kiosk(), offering, app.library().find("welcome").orElse(null),
           app.library().grounding().orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
-          session.journal(journal, Clock.systemUTC()));
+          journal);
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
       session.every(Duration.ofHours(1), "journal retention", () -> retention(app, journal, log));
       session.every(Duration.ofMinutes(1), "journal writing", journal::flush);
@@ -77,22 +84,15 @@ public final class KioskCommand implements Callable<Integer> {
         session.close();
         quit.countDown();
       }, "kiosk-shutdown"));
-      log.accept("Kiosk ready with " + offered.size() + " practices. " + (keyboard
-          ? "Press Enter to start a session, h for help, s to stop. " : "")
+      if (keyboard) {
+        log.accept(KeyboardCommands.HELP);
+      }
+      log.accept("Kiosk ready with " + offering.practices().size() + " practices. " + (keyboard
+          ? "Press Enter to start a session, h for help, s to stop, g for grounding. " : "")
           + "Say 'start' or press the button to begin; Ctrl-C quits.");
       quit.await();
     }
     return 0;
-  }
-
-  private static List<Practice> offered(App app) {
-    List<String> ids = app.config().kiosk().offer();
-    return app.library().practices().stream()
-        .filter(p -> ids.isEmpty() ? !p.id().equals("welcome") && !p.id().equals("grounding") : ids.contains(p.id()))
-        .filter(p -> p.target().compareTo(app.config().kiosk().longestPractice()) <= 0)
-        .sorted((a, b) -> a.id().equals(app.config().kiosk().defaultPractice()) ? -1
-            : b.id().equals(app.config().kiosk().defaultPractice()) ? 1 : 0)
-        .toList();
   }
 
   private static LocalDate lastRetention;

@@ -7,7 +7,6 @@ import java.util.function.Consumer;
 import org.cmtkiosk.App;
 import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.listen.ButtonGestures;
-import org.cmtkiosk.listen.Context;
 import org.cmtkiosk.listen.KeyboardCommands;
 import org.cmtkiosk.listen.MicSource;
 import org.cmtkiosk.listen.WavFileMic;
@@ -22,12 +21,12 @@ final class LiveInputs {
   static List<Input> of(App app, boolean keyboard, Path micFile, Consumer<String> log) {
     List<Input> inputs = new ArrayList<>();
     if (keyboard) {
-      inputs.add(input("the keyboard", sink -> KeyboardCommands.start(sink::command)));
+      inputs.add(input("the keyboard", sink -> KeyboardCommands.startKeys(sink::key)));
     }
     inputs.add(input("voice control", sink -> voice(app, micFile, sink, log)));
     if (app.config().button().enabled()) {
       inputs.add(input("the button", sink -> Pi4jGpio.openButton(app.config().button().pin(),
-          new ButtonGestures(g -> sink.command(ButtonGestures.command(g, sink.context() == Context.IDLE))), log)));
+          new ButtonGestures(sink::button), log)));
     }
     return inputs;
   }

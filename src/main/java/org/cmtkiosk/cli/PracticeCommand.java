@@ -30,6 +30,7 @@ import org.cmtkiosk.pacer.PacerLoop;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.KioskFlow;
 import org.cmtkiosk.session.LiveSession;
+import org.cmtkiosk.session.Offering;
 import org.cmtkiosk.session.PracticeRun;
 import org.cmtkiosk.session.SessionLog;
 import org.cmtkiosk.yaml.DurationText;
@@ -118,13 +119,14 @@ public final class PracticeCommand implements Callable<Integer> {
     CountDownLatch ended = new CountDownLatch(1);
     CountDownLatch reported = new CountDownLatch(1);
     try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log, Lines.subtitles(out))) {
-      KioskFlow flow = new KioskFlow(app.config(), List.of(practice), null,
-          app.library().grounding().orElse(null), app.vocabulary(), session, Clock.systemDefaultZone(),
-          session.journal(Journal.notifying(journal, (record, written) -> {
+      KioskFlow flow = new KioskFlow(app.config().kiosk(), Offering.of(app.library().practices(),
+          app.config().kiosk().offer()), null, app.library().grounding().orElse(null), app.vocabulary(), session,
+          Clock.systemDefaultZone(),
+          Journal.notifying(journal, (record, written) -> {
             journalled.add(recorded(journal, written));
             records.add(record);
             ended.countDown();
-          }), Clock.systemUTC()));
+          }));
       session.drive(flow, LiveInputs.of(app, keyboard, micFile, log));
       Thread hook = new Thread(() -> {
         try {

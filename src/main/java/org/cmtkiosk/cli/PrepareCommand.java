@@ -7,13 +7,17 @@ import me.tongfei.progressbar.ProgressBar;
 import org.cmtkiosk.App;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.practice.Practice;
+import org.cmtkiosk.session.Offering;
+import org.cmtkiosk.session.Prompts;
+import org.cmtkiosk.text.Sentences;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Synthesises every sentence of every practice into the speech cache, so live sessions never wait for MaryTTS. */
-@Command(name = "prepare", description = "Fill the speech cache with every sentence of every valid practice.",
+/** Synthesises every sentence of every practice and every kiosk prompt into the speech cache, ahead of use. */
+@Command(name = "prepare", description = "Fill the speech cache with every sentence of every valid practice and "
+    + "every kiosk prompt.",
     footer = {"%nExample:", "  cmt-kiosk prepare   (run it as the user the kiosk runs as, after adding or editing "
         + "scripts)"})
 public final class PrepareCommand implements Callable<Integer> {
@@ -30,6 +34,9 @@ public final class PrepareCommand implements Callable<Integer> {
     for (Practice p : app.library().practices()) {
       sentences.addAll(TimelineBuilder.sentences(p));
     }
+    var kiosk = app.config().kiosk();
+    Prompts.all(kiosk, Offering.of(app.library().practices(), kiosk.offer()), app.vocabulary())
+        .forEach(prompt -> sentences.addAll(Sentences.of(prompt)));
     var speaker = app.speaker();
     try (ProgressBar bar = Bars.on("Speech", sentences.size(), " sentences")) {
       for (String s : sentences) {

@@ -11,6 +11,7 @@ import org.cmtkiosk.yaml.Fields;
 import org.cmtkiosk.yaml.Problems;
 import org.cmtkiosk.yaml.YamlSource;
 import org.cmtkiosk.breath.PaceLimits;
+import org.cmtkiosk.session.KioskSettings;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -26,7 +27,7 @@ import org.cmtkiosk.listen.VoiceSettings;
 public final class ConfigLoader {
   public static final Path SYSTEM_CONFIG = Path.of("/etc/cmt-kiosk/cmt-kiosk.yaml");
   private static final Set<String> SECTIONS = Set.of("practices", "speech", "tone", "chime", "audio", "pacer", "led",
-      "voice", "button", "kiosk", "journal");
+      "voice", "button", "kiosk", "offer", "safety", "session", "journal");
 
   private ConfigLoader() {}
 
@@ -139,8 +140,10 @@ public final class ConfigLoader {
     KioskConfig.Button button = new KioskConfig.Button(b.bool("enabled").orElse(d.button().enabled()),
         b.integer("pin", false, 0, 27).orElse(d.button().pin()));
 
-    KioskConfig.Kiosk kiosk = KioskSection.read(section(top, "kiosk", KioskSection.KEYS, problems), d.kiosk(),
-        problems);
+    KioskSettings kiosk = KioskSection.read(section(top, "kiosk", KioskSection.KEYS, problems),
+        section(top, "offer", KioskSection.OFFER_KEYS, problems),
+        section(top, "safety", KioskSection.SAFETY_KEYS, problems),
+        section(top, "session", KioskSection.SESSION_KEYS, problems), d.kiosk(), problems);
 
     Fields j = section(top, "journal", Set.of("directory", "retention_days"), problems);
     Path journal = j.text("directory", false, "write a folder path").map(resolve).orElse(d.journalDirectory());

@@ -17,6 +17,7 @@ import org.cmtkiosk.audio.AudioSettings;
 import org.cmtkiosk.pacer.LedSettings;
 import org.cmtkiosk.pacer.LedMode;
 import org.cmtkiosk.listen.VoiceSettings;
+import org.cmtkiosk.session.KioskSettings;
 
 /** Built-in settings, used when no config file is found and for every setting a file leaves out. */
 public final class Defaults {
@@ -34,11 +35,17 @@ public final class Defaults {
         new VoiceSettings(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
             + VoskRecogniser.MODEL_NAME), "", 0.75, 0.9, Vocabulary.DEFAULT_WORDS),
         new KioskConfig.Button(Board.isRaspberryPi(), 17),
-        new KioskConfig.Kiosk(List.of(), "soothing-rhythm-breathing", 3, true, Duration.ofSeconds(20),
-            Duration.ofSeconds(40), Duration.ofSeconds(10), Duration.ofMinutes(20),
-            "If you would like to talk to someone, please ask a member of staff.",
-            new KioskConfig.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), -8, 0.2)),
+        kiosk(),
         xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"), 90, null);
+  }
+
+  /** The session flow's defaults: a gentle, short offer; check-ins; a paused practice ends after 2 minutes. */
+  public static KioskSettings kiosk() {
+    return new KioskSettings(
+        new KioskSettings.Offer(List.of(), "soothing-rhythm-breathing", false, Duration.ofMinutes(10)),
+        new KioskSettings.Safety("", 3), true, Duration.ofSeconds(20), Duration.ofSeconds(3),
+        Duration.ofSeconds(40), Duration.ofSeconds(5), Duration.ofMinutes(2),
+        new KioskSettings.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), -8, 0.2));
   }
 
   /** Expands a leading {@code ~/} and resolves relative paths against {@code base}. */

@@ -73,6 +73,8 @@ public record SessionRecord(
     @JsonProperty("stopped_early") STOPPED_EARLY,
     /** Ended early in an evocative practice; the grounding practice was offered. */
     @JsonProperty("ended_early_grounding_offered") GROUNDING_OFFERED,
+    /** Paused and left for session.pause_timeout: ended with a gentle close, so the next person starts fresh. */
+    @JsonProperty("ended_while_paused") ENDED_WHILE_PAUSED,
     @JsonProperty("error") ERROR,
     /** Never written: how a report shows a practice whose session has no end record (power cut, crash). */
     @JsonProperty("interrupted") INTERRUPTED;

@@ -27,12 +27,25 @@ public final class ButtonGestures {
     this.out = out;
   }
 
-  /** The commands gestures stand for: short = start/pause/resume, long = stop, double = skip. */
+  /**
+   * The command a gesture stands for where nothing more is known of the moment: short = stop (start when idle),
+   * long = grounding, double = pause or resume. The session flow refines the short press: it chooses the item just
+   * read from a list, and answers yes to a yes/no question.
+   */
   public static Command command(Gesture g, boolean idle) {
     return switch (g) {
-      case SHORT -> idle ? Command.START : Command.PAUSE_OR_RESUME;
-      case LONG -> Command.STOP;
-      case DOUBLE -> Command.SKIP;
+      case SHORT -> idle ? Command.START : Command.STOP;
+      case LONG -> Command.GROUND_ME;
+      case DOUBLE -> Command.PAUSE_OR_RESUME;
+    };
+  }
+
+  /** How a gesture is named in subtitles and logs. */
+  public static String describe(Gesture g) {
+    return switch (g) {
+      case SHORT -> "one short press";
+      case LONG -> "a long hold";
+      case DOUBLE -> "a double press";
     };
   }
 

@@ -3,7 +3,8 @@ package org.cmtkiosk.listen;
 import java.util.Set;
 
 /**
- * Turns a Vosk result into what it means, strictly: only whole expected phrases, only when every word is confident
+ * Turns a Vosk result into what it means, strictly: only whole expected phrases (or the way out inside an utterance,
+ * see {@link Vocabulary#meaning}), only when every word is confident
  * enough, and — while the device itself is speaking and may be hearing its own voice — only "stop", "pause" and
  * "too much", with a higher bar.
  */
@@ -31,7 +32,7 @@ public final class Interpreter {
     if (text.isEmpty()) {
       return new Heard.Ignored("silence");
     }
-    var meaning = text.contains("[unk]") ? java.util.Optional.<Heard>empty() : vocabulary.meaning(text, context);
+    var meaning = vocabulary.meaning(text, context);
     if (deviceSpeaking) {
       boolean bargeIn = meaning.filter(m -> m instanceof Heard.CommandHeard c && BARGE_IN.contains(c.command()))
           .isPresent() && result.minConfidence() >= bargeInConfidence;

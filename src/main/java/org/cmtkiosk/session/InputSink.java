@@ -1,5 +1,6 @@
 package org.cmtkiosk.session;
 
+import org.cmtkiosk.listen.ButtonGestures.Gesture;
 import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Context;
 import org.cmtkiosk.listen.Heard;
@@ -11,6 +12,12 @@ public interface InputSink {
 
   /** What the recogniser made of an utterance. */
   void heard(Heard heard);
+
+  /** A key as typed: digits, Enter and b mean what the moment needs (see {@code KioskFlow#key}). */
+  void key(char key);
+
+  /** A gesture of the button: one press means what the moment needs (see {@code KioskFlow#button}). */
+  void button(Gesture gesture);
 
   /** After repeated misunderstandings: what can be said now. */
   void confused(String whatYouCanSay);

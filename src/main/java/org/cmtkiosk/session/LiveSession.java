@@ -21,7 +21,10 @@ import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.breath.BreathCurve;
 import org.cmtkiosk.breath.PaceLimits;
-import org.cmtkiosk.journal.Journal;
+import org.cmtkiosk.audio.AudioSettings;
+import org.cmtkiosk.journal.SessionRecord.Outcome;
+import org.cmtkiosk.journal.SessionRecord.PracticeDone;
+import org.cmtkiosk.listen.ButtonGestures.Gesture;
 import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Context;
 import org.cmtkiosk.listen.Heard;
@@ -49,7 +52,12 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
 
   /** What the session needs from the rest of the program; {@code App} builds the real parts, tests fake them. */
   public record Parts(TimelineBuilder timelines, Speaker speaker, Outputs outputs, Indicator indicator,
-      PaceLimits pace, double volumeDb, double quietVolumeDb, double quietLedScale) {}
+      PaceLimits pace, AudioSettings audio, double quietVolumeDb, double quietLedScale) {
+    /** The volume a session starts at. */
+    public double volumeDb() {
+      return audio.volumeDb();
+    }
+  }
 
   /** Opens the sound output for one prompt or practice. */
   public interface Outputs {
@@ -68,7 +76,27 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private final PacerLoop led;
   private final long started = System.nanoTime();
   private final AtomicLong generation = new AtomicLong();
-  private volatile PlaybackEvents sound = PlaybackEvents.NONE;
+  private final SoundReport sound = new SoundReport();
+  /** Sound lost, back and underruns: counted here, and told to the flow, which journals them with the visit. */
+  private final PlaybackEvents playback = new PlaybackEvents() {
+    @Override
+    public void lost(String cause) {
+      sound.lost(cause);
+      toFlow("the sound output being lost", KioskFlow::soundLost);
+    }
+
+    @Override
+    public void back(Duration after) {
+      sound.back(after);
+      toFlow("the sound output coming back", KioskFlow::soundBack);
+    }
+
+    @Override
+    public void underrun(Duration gap) {
+      sound.underrun(gap);
+      toFlow("an underrun", KioskFlow::underrun);
+    }
+  };
   private final java.util.Map<InputSink, AutoCloseable> openInputs = new java.util.LinkedHashMap<>();
   private volatile KioskFlow flow;
   private volatile boolean closing;
@@ -76,7 +104,13 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private volatile Light light = Light.IDLE;
   private volatile boolean quiet;
   private volatile TimelineStream current;
+  private volatile TimelineStream prompt;
   private volatile AudioOut currentOut;
+  private volatile PracticeRun run;
+  private volatile PracticeControls controls;
+  private volatile Outcome stopAs;
+  private volatile boolean pauseAsked;
+  private volatile PracticeSubtitles practiceSubtitles;
   private volatile boolean silentOutputLogged;
 
   public LiveSession(Parts parts, Consumer<String> log, Consumer<String> subtitles) {
@@ -111,15 +145,6 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     return group;
   }
 
-  /**
-   * The journal the flow should record sessions in: {@code journal}, with the sound lost / back and the underruns
-   * of each session recorded with it.
-   */
-  public Journal journal(Journal journal, java.time.Clock clock) {
-    SoundJournal withSound = new SoundJournal(journal, clock);
-    sound = withSound;
-    return withSound;
-  }
 
   /** Hands the session its flow, starts the timers and opens {@code inputs}; each input that can't open says why. */
   public void drive(KioskFlow flow, List<Input> inputs) {
@@ -132,6 +157,13 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   /** Runs {@code task} on the session's own timer thread every {@code period}, failures logged (e.g. retention). */
   public void every(Duration period, String what, Runnable task) {
     timers.scheduleAtFixedRate(() -> guarded(what, task).run(), 0, period.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void toFlow(String what, Consumer<KioskFlow> event) {
+    KioskFlow f = flow;
+    if (f != null) {
+      post(what, () -> event.accept(f));
+    }
   }
 
   /** Runs {@code task} on the event thread, where the flow lives; a failure puts the flow back to idle. */
@@ -224,6 +256,16 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     }
 
     @Override
+    public void key(char key) {
+      LiveSession.this.key(key);
+    }
+
+    @Override
+    public void button(Gesture gesture) {
+      LiveSession.this.button(gesture);
+    }
+
+    @Override
     public void confused(String whatYouCanSay) {
       LiveSession.this.confused(whatYouCanSay);
     }
@@ -276,19 +318,22 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
 
   @Override
   public void command(Command command) {
-    subtitles.accept("heard: " + command.name().toLowerCase().replace('_', ' '));
     post("the command '" + command + "'", () -> flow.command(command));
   }
 
   @Override
   public void heard(Heard heard) {
-    if (!(heard instanceof Heard.Ignored) && !(heard instanceof Heard.CommandHeard)) {
-      subtitles.accept("heard: " + heard);
-    }
-    if (heard instanceof Heard.CommandHeard c) {
-      subtitles.accept("heard: " + c.words());
-    }
     post("what was heard", () -> flow.heard(heard));
+  }
+
+  @Override
+  public void key(char key) {
+    post("the key '" + key + "'", () -> flow.key(key));
+  }
+
+  @Override
+  public void button(Gesture gesture) {
+    post("the button", () -> flow.button(gesture));
   }
 
   @Override
@@ -312,39 +357,134 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   @Override
   public void say(String text, Runnable done) {
     hush();
+    PracticeRun r = run;
+    if (r != null) {
+      speechPrep.execute(() -> sayOver(r, text, done));
+      return;
+    }
     long mine = generation.get();
-    subtitles.accept("says: " + text);
     audio.execute(() -> {
       try {
         if (mine == generation.get()) {
-          playStream(new TimelineStream(parts.timelines().speech(text)));
+          TimelineStream stream = new TimelineStream(parts.timelines().speech(text));
+          prompt = stream;
+          playStream(stream);
         }
       } catch (Exception e) {
         log.accept("Cannot speak a prompt (" + e.getMessage() + "): " + text);
       } finally {
+        prompt = null;
         post("a prompt ending", done);
       }
     });
   }
 
+  /** Speaks over a practice that is playing or paused (it stays as it was); done when the words have been heard. */
+  private void sayOver(PracticeRun r, String text, Runnable done) {
+    Duration length = Duration.ZERO;
+    try {
+      Pcm clip = parts.speaker().speak(text);
+      if (r.begun()) {
+        r.stream().interject(clip);
+        length = clip.duration();
+      }
+    } catch (Exception e) {
+      log.accept("Cannot speak over the practice (" + e.getMessage() + "): " + text);
+    } finally {
+      timers.schedule(() -> post("speech over a practice ending", done), length.plus(PracticeRun.STOP_FADE)
+          .toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
   @Override
-  public PracticeRun play(Practice practice, Consumer<PracticeRun.Result> done) {
-    PracticeRun run = new PracticeRun(practice);
-    subtitles.accept("plays: " + practice.title());
+  public void play(Practice practice, Consumer<Ended> done) {
+    PracticeRun r = new PracticeRun(practice);
+    run = r;
+    controls = new PracticeControls(r, parts.audio());
+    stopAs = null;
+    pauseAsked = false;
     audio.execute(() -> {
       PracticeRun.Result result;
       try {
-        result = playRun(run);
+        result = playRun(r);
       } catch (Exception e) {
         log.accept("The practice " + practice.id() + " could not be played (" + e + ").");
-        result = run.failed(e);
+        result = r.failed(e);
+      } finally {
+        if (run == r) {
+          run = null;
+        }
       }
       PracticeRun.Result ended = result;
       ended.failure().filter(e -> e instanceof java.io.IOException)
           .ifPresent(e -> log.accept("Sound output failed: " + e.getMessage()));
-      post("the end of " + practice.id(), () -> done.accept(ended));
+      post("the end of " + practice.id(), () -> done.accept(ended(ended)));
     });
-    return run;
+  }
+
+  /** The run's result as the flow sees it: the outcome it asked for when it stopped the practice. */
+  private Ended ended(PracticeRun.Result result) {
+    PracticeDone d = result.done();
+    Outcome asked = stopAs;
+    Outcome outcome = asked != null && d.outcome() != Outcome.ERROR ? asked : d.outcome();
+    return new Ended(new PracticeDone(d.practiceId(), d.scriptVersion(), outcome, d.breathing()),
+        result.breathsPerMinute(), result.failure().map(e -> String.valueOf(e.getMessage())));
+  }
+
+  @Override
+  public void stopPractice(Outcome outcome) {
+    stopAs = outcome;
+    PracticeRun r = run;
+    if (r != null) {
+      r.stop();
+    }
+  }
+
+  @Override
+  public void pause() {
+    pauseAsked = true;
+    PracticeRun r = run;
+    if (r != null && r.begun()) {
+      r.stream().pause();
+    }
+  }
+
+  @Override
+  public void resume() {
+    pauseAsked = false;
+    PracticeRun r = run;
+    if (r != null && r.begun()) {
+      r.stream().resume();
+    }
+  }
+
+  @Override
+  public void adjust(Command change) {
+    PracticeControls c = controls;
+    if (run != null && c != null) {
+      c.handle(change).ifPresent(what -> subtitles.accept("note: " + what));
+    }
+  }
+
+  @Override
+  public void repeatSentence() {
+    PracticeSubtitles ps = practiceSubtitles;
+    if (ps != null && run != null) {
+      ps.lastSaid().ifPresent(this::interject);
+    }
+  }
+
+  @Override
+  public void skipSection() {
+    PracticeRun r = run;
+    if (r != null && r.begun()) {
+      r.stream().skipSection();
+    }
+  }
+
+  @Override
+  public void subtitle(Subtitle line) {
+    subtitles.accept(line.kind().label() + ": " + line.text());
   }
 
   private PracticeRun.Result playRun(PracticeRun run) throws Exception {
@@ -353,6 +493,10 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
       return run.stoppedBeforeStart();
     }
     TimelineStream stream = run.stream();
+    if (pauseAsked) {
+      stream.pause();
+    }
+    practiceSubtitles = new PracticeSubtitles(stream, run.practice(), timeline, this::subtitle);
     stream.setVolumeDb(parts.volumeDb() + (quiet ? parts.quietVolumeDb() : 0));
     AudioOut out = output();
     current = stream;
@@ -379,7 +523,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   /** The sound card, or silence in real time while there is none (said once, and again when it is back). */
   private AudioOut output() {
     try {
-      AudioOut out = parts.outputs().open(sound);
+      AudioOut out = parts.outputs().open(playback);
       if (silentOutputLogged) {
         silentOutputLogged = false;
         log.accept("Sound output is available again: " + out.describe() + ".");
@@ -397,7 +541,6 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
 
   @Override
   public void interject(String text) {
-    subtitles.accept("says: " + text);
     speechPrep.execute(guarded("speaking over a practice", () -> {
       try {
         Pcm clip = parts.speaker().speak(text);
@@ -411,10 +554,11 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     }));
   }
 
+  /** Stops the prompt being said (never a practice: that is {@link #stopPractice}) and any prompt queued. */
   @Override
   public void hush() {
     generation.incrementAndGet();
-    TimelineStream s = current;
+    TimelineStream s = prompt;
     if (s != null) {
       s.stop(PracticeRun.STOP_FADE);
     }
@@ -442,6 +586,10 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     TimelineStream s = current;
     AudioOut out = currentOut;
     if (s != null && out != null) {
+      PracticeSubtitles ps = practiceSubtitles;
+      if (ps != null && ps.stream() == s) {
+        ps.reached(s.positionAt(out.framesHeard()));
+      }
       var breath = s.breathAt(out.framesHeard());
       if (breath.isPresent()) {
         return scale * BreathCurve.level(breath.get());
@@ -470,6 +618,10 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     }
     inputs.forEach(this::closeQuietly);
     hush();
+    PracticeRun r = run;
+    if (r != null) {
+      r.stop();
+    }
     audio.shutdown();
     speechPrep.shutdownNow();
     events.shutdown();

@@ -34,6 +34,11 @@ public final class SessionLog {
     paces.addAll(result.breathsPerMinute());
   }
 
+  public synchronized void practice(Stage.Ended ended) {
+    practices.add(ended.done());
+    paces.addAll(ended.breathsPerMinute());
+  }
+
   public synchronized void calmBefore(int value) {
     calmBefore = value;
   }

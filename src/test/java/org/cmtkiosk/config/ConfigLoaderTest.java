@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.cmtkiosk.testing.Scripts;
 import org.cmtkiosk.yaml.Problem;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,38 @@ class ConfigLoaderTest {
     assertEquals(defaults.kiosk(), shipped.kiosk());
     assertEquals(defaults.retentionDays(), shipped.retentionDays());
     assertEquals(Path.of("scripts").toAbsolutePath(), shipped.scriptsDirectory());
+  }
+
+  @Test
+  void theSafetyOfferAndSessionSettingsAreRead() throws Exception {
+    Path file = Scripts.write(dir, "kiosk.yaml", """
+        offer:
+          practices: [safe-place, soothing-rhythm-breathing]
+          evocative: true
+          shorter_than: 20m
+        safety:
+          help_line: "NHS 111, or 999 in an emergency"
+          low_rating: 2
+        session:
+          pause_timeout: 90s
+        """);
+    KioskConfig c = ConfigLoader.read(file);
+    assertEquals(List.of("safe-place", "soothing-rhythm-breathing"), c.kiosk().offer().practices());
+    assertTrue(c.kiosk().offer().evocative());
+    assertEquals(Duration.ofMinutes(20), c.kiosk().offer().shorterThan());
+    assertEquals("NHS 111, or 999 in an emergency", c.kiosk().safety().spokenHelpLine());
+    assertEquals(2, c.kiosk().safety().lowRating());
+    assertEquals(Duration.ofSeconds(90), c.kiosk().pauseTimeout());
+    assertEquals("a member of staff, or someone you trust", Defaults.config().kiosk().safety().spokenHelpLine());
+  }
+
+  @Test
+  void anOldKioskSettingSaysWhereItWent() {
+    Path file = Scripts.write(dir, "kiosk.yaml", "kiosk:\n  help_message: \"Ask a nurse.\"\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> ConfigLoader.read(file));
+    assertEquals(1, e.problems().size(), e::getMessage);
+    assertTrue(e.problems().get(0).what().contains("'kiosk.help_message' is no longer a setting"), e::getMessage);
+    assertTrue(e.problems().get(0).fix().contains("safety.help_line"), e::getMessage);
   }
 
   @Test

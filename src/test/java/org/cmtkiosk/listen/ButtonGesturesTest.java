@@ -70,10 +70,10 @@ class ButtonGesturesTest {
   }
 
   @Test
-  void gesturesMeanTheSameCommandsEverywhere() {
+  void withoutASessionFlowOnePressStopsAHoldGroundsAndADoublePressPauses() {
     assertEquals(Command.START, ButtonGestures.command(Gesture.SHORT, true));
-    assertEquals(Command.PAUSE_OR_RESUME, ButtonGestures.command(Gesture.SHORT, false));
-    assertEquals(Command.STOP, ButtonGestures.command(Gesture.LONG, false));
-    assertEquals(Command.SKIP, ButtonGestures.command(Gesture.DOUBLE, false));
+    assertEquals(Command.STOP, ButtonGestures.command(Gesture.SHORT, false));
+    assertEquals(Command.GROUND_ME, ButtonGestures.command(Gesture.LONG, false));
+    assertEquals(Command.PAUSE_OR_RESUME, ButtonGestures.command(Gesture.DOUBLE, false));
   }
 }

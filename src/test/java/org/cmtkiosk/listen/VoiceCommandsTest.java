@@ -74,7 +74,7 @@ class VoiceCommandsTest {
 
     assertEquals(List.of(new Heard.CommandHeard(Command.PAUSE, "pause")), heard);
     assertEquals(1, confused.size(), "one help after the first two misses; the last miss alone says nothing");
-    assertTrue(confused.get(0).startsWith("You can say: stop, pause"), confused::toString);
+    assertTrue(confused.get(0).startsWith("You can say: stop, too much, help, pause"), confused::toString);
     assertTrue(r.closed);
   }
 

@@ -22,6 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A journal that cannot be written (a full disk, a broken file) never stops a kiosk session. */
 class JournalFaultTest {
+  private static final KioskSettings SETTINGS = KioskFixture.settings(new KioskSettings.Offer(List.of("grounding"),
+      "grounding", false, java.time.Duration.ofMinutes(10)));
+  private static final Offering OFFERING = Offering.of(KioskFixture.LIBRARY.practices(), SETTINGS.offer());
+
   @TempDir
   Path dir;
 
@@ -29,8 +33,8 @@ class JournalFaultTest {
   void aKioskSessionIsJournalledWhenItStartsSoACrashLeavesItInterrupted() throws Exception {
     List<String> log = new ArrayList<>();
     JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, log::add);
-    RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
-    KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
+    RecordingStage stage = new RecordingStage(KioskFixture.CONFIG);
+    KioskFlow flow = new KioskFlow(SETTINGS, OFFERING, null, null,
         new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage,
         new MutableClock(Instant.parse("2026-11-23T10:00:00Z")), journal);
 
@@ -49,13 +53,35 @@ class JournalFaultTest {
   }
 
   @Test
+  void soundLostAndBackDuringAVisitIsJournalledWithIt() throws Exception {
+    JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, s -> { });
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    RecordingStage stage = new RecordingStage(KioskFixture.CONFIG, false);
+    KioskFlow flow = new KioskFlow(SETTINGS, OFFERING, null, null,
+        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, journal);
+    flow.command(Command.START);
+    flow.soundLost();
+    clock.advance(java.time.Duration.ofSeconds(12));
+    flow.soundBack();
+    flow.underrun();
+    flow.command(Command.STOP);
+    stage.finishSaying();
+
+    try (JournalSessions read = JournalSessions.open(journal.file(), s -> { })) {
+      var session = read.next().session();
+      assertEquals(12.0, session.soundLostSeconds(), 0.01);
+      assertEquals(1, session.underruns());
+    }
+  }
+
+  @Test
   void aSessionWhoseRecordsCannotBeWrittenStillEndsAndItIsSaidOnce() throws Exception {
     List<String> log = new ArrayList<>();
     JsonLinesJournal journal = JsonLinesJournal.open(dir, Source.KIOSK, log::add);
     Files.createDirectory(journal.file());
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-    RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
-    KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
+    RecordingStage stage = new RecordingStage(KioskFixture.CONFIG);
+    KioskFlow flow = new KioskFlow(SETTINGS, OFFERING, null, null,
         new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, journal);
 
     flow.command(Command.START);
@@ -63,6 +89,7 @@ class JournalFaultTest {
     flow.heard(new Heard.PracticeHeard("grounding"));
     stage.finishSaying();
     flow.command(Command.SKIP);
+    stage.finishSaying();
     stage.finishPractice();
     stage.finishSaying();
     flow.command(Command.SKIP);

@@ -1,84 +1,51 @@
 package org.cmtkiosk.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.cmtkiosk.config.Defaults;
-import org.cmtkiosk.config.KioskConfig;
 import org.cmtkiosk.journal.SessionRecord;
 import org.cmtkiosk.journal.SessionRecord.Outcome;
+import org.cmtkiosk.listen.ButtonGestures.Gesture;
 import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Heard;
-import org.cmtkiosk.listen.Vocabulary;
-import org.cmtkiosk.practice.Library;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.session.KioskFlow.State;
 import org.cmtkiosk.testing.MutableClock;
-import org.cmtkiosk.testing.RecordingStage;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Whole kiosk sessions on a simulated clock with a scripted listener and a recording stage. */
+/** Whole kiosk sessions on a simulated clock with a recording stage, as a person meets them. */
 class KioskFlowTest {
-  static final Library LIBRARY = Library.load(Path.of("scripts"));
-  static final KioskConfig CONFIG = Defaults.config();
+  private final KioskFixture k = new KioskFixture();
 
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
-  private final List<SessionRecord> journal = new ArrayList<>();
-  private RecordingStage stage;
-  private KioskFlow flow;
-
-  static Practice practice(String id) {
-    return LIBRARY.find(id).orElseThrow();
-  }
-
-  @BeforeEach
-  void idleKiosk() {
-    stage = new RecordingStage(CONFIG);
-    flow = new KioskFlow(CONFIG, LIBRARY.practices().stream().filter(p -> !p.id().equals("welcome")
-        && !p.id().equals("grounding")).toList(), practice("welcome"), practice("grounding"),
-        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("breathing", "safe place")), stage, clock, journal::add);
-  }
-
-  /** Gets past the welcome practice of the day's first session, into the menu. */
-  private void startToMenu() {
-    flow.command(Command.START);
-    if (flow.state() == State.WELCOME) {
-      stage.finishPractice();
-    }
-    stage.finishSaying();
-    assertEquals(State.MENU, flow.state());
+  private List<String> practices(SessionRecord r) {
+    return r.practices().stream().map(SessionRecord.PracticeDone::practiceId).toList();
   }
 
   @Test
   void aWholeSessionWithCheckInsIsJournalledAsNumbersOnly() {
-    startToMenu();
-    assertEquals("welcome", stage.played.get(0), "the first session of the day starts with the welcome");
-    assertTrue(stage.lastSaid().startsWith("Which practice would you like? You could say"), stage.lastSaid());
+    k.toMenu();
+    assertEquals("welcome", k.stage.played.get(0), "the first session of the day starts with the welcome");
+    assertTrue(k.stage.said.get(0).endsWith(Prompts.PRIVACY), "then where help is, and what is kept");
+    k.say("breathing");
+    k.stage.finishSaying();
+    k.say("four");
+    assertTrue(k.stage.lastSaid().startsWith("Four. Thank you. Before we begin: you can stop at any time."));
+    k.stage.finishSaying();
+    assertEquals(State.PRACTICE, k.flow.state());
+    k.practiceCompletes();
+    k.say("seven");
+    assertEquals("Seven. Thank you. " + Prompts.CLOSING, k.stage.lastSaid());
+    k.stage.finishSaying();
 
-    flow.heard(new Heard.PracticeHeard("breathing"));
-    assertEquals(Prompts.CHECK_IN, stage.lastSaid());
-    stage.finishSaying();
-    flow.heard(new Heard.NumberHeard(4));
-    assertEquals(State.PRACTICE, flow.state());
-    stage.finishPractice();
-    assertEquals(Prompts.CHECK_IN, stage.lastSaid());
-    stage.finishSaying();
-    flow.heard(new Heard.NumberHeard(7));
-    assertEquals(Prompts.CLOSING, stage.lastSaid());
-    stage.finishSaying();
-
-    assertEquals(State.IDLE, flow.state());
-    SessionRecord r = journal.get(0);
-    assertEquals(List.of("welcome", "soothing-rhythm-breathing"), r.practices().stream()
-        .map(SessionRecord.PracticeDone::practiceId).toList());
+    assertEquals(State.IDLE, k.flow.state());
+    SessionRecord r = k.journal.get(0);
+    assertEquals(List.of("welcome", "soothing-rhythm-breathing"), practices(r));
     assertEquals(Outcome.COMPLETED, r.practices().get(1).outcome());
     assertEquals(4, r.calmBefore());
     assertEquals(7, r.calmAfter());
@@ -87,132 +54,249 @@ class KioskFlowTest {
   }
 
   @Test
-  void silenceInTheMenuOffersBreathingAndAYesStartsIt() {
-    startToMenu();
-    clock.advance(Duration.ofSeconds(19));
-    flow.tick();
-    assertEquals(State.MENU, flow.state());
-    clock.advance(Duration.ofSeconds(1));
-    flow.tick();
-    assertEquals(Prompts.OFFER, stage.lastSaid());
-    stage.finishSaying();
-    flow.command(Command.PAUSE_OR_RESUME);
-    stage.finishSaying();
-    clock.advance(Duration.ofSeconds(30));
-    flow.tick();
-    assertEquals("soothing-rhythm-breathing", stage.played.get(stage.played.size() - 1),
-        "the button's short press says yes; the unanswered check-in was skipped");
-  }
-
-  @Test
-  void longerSilenceAfterTheOfferSaysGoodbyeAndReturnsToIdle() {
-    startToMenu();
-    clock.advance(Duration.ofSeconds(20));
-    flow.tick();
-    stage.finishSaying();
-    clock.advance(Duration.ofSeconds(40));
-    flow.tick();
-    assertEquals(Prompts.GOODBYE, stage.lastSaid());
-    stage.finishSaying();
-    assertEquals(State.IDLE, flow.state());
-    assertEquals(1, journal.size());
-    assertEquals(List.of("welcome"), journal.get(0).practices().stream().map(p -> p.practiceId()).toList());
-    assertEquals(Stage.Light.IDLE, stage.lights.get(stage.lights.size() - 1));
-  }
-
-  private void intoPractice(String spokenName) {
-    startToMenu();
-    flow.heard(new Heard.PracticeHeard(spokenName));
-    stage.finishSaying();
-    flow.command(Command.SKIP);
-    assertEquals(State.PRACTICE, flow.state());
-  }
-
-  @Test
-  void stopInAGentlePracticeEndsItAndClosesGently() {
-    intoPractice("breathing");
-    flow.command(Command.STOP);
-    PracticeRun.Result result = stage.finishPractice();
-    assertEquals(Outcome.STOPPED_EARLY, result.done().outcome());
-    assertEquals(Prompts.CLOSING, stage.lastSaid());
-    stage.finishSaying();
-    assertEquals(Outcome.STOPPED_EARLY, journal.get(0).practices().get(1).outcome());
-  }
-
-  @Test
-  void tooMuchInAnEvocativePracticeLeadsToGroundingAndAGentleClose() {
-    intoPractice("safe place");
-    flow.heard(new Heard.CommandHeard(Command.GROUND_ME, "too much"));
-    stage.finishPractice();
-    assertEquals(List.of("welcome", "safe-place", "grounding"), stage.played);
-    assertEquals(State.GROUNDING, flow.state());
-    stage.finishPractice();
-    assertEquals(Prompts.GENTLE_CLOSE, stage.lastSaid());
-    stage.finishSaying();
-    SessionRecord r = journal.get(0);
+  void shortPressInAnEvocativePracticeLeadsToGroundingThenTheHelpLineAndAChoice() {
+    k.toPractice('2');
+    k.flow.button(Gesture.SHORT);
+    assertEquals(List.of(Outcome.GROUNDING_OFFERED), k.stage.stops, "silenced at once, with a short fade");
+    k.stage.finishPractice();
+    assertEquals("grounding", k.stage.played.get(k.stage.played.size() - 1));
+    k.stage.finishPractice();
+    assertEquals(State.LANDING, k.flow.state());
+    assertTrue(k.stage.lastSaid().contains(Prompts.helpLine(KioskFixture.HELP_LINE)));
+    k.until(Prompts.LANDING_FINISH);
+    k.flow.button(Gesture.SHORT);
+    assertEquals(Prompts.CALM_CLOSE, k.stage.lastSaid());
+    k.stage.finishSaying();
+    SessionRecord r = k.journal.get(0);
+    assertEquals(List.of("welcome", "safe-place", "grounding"), practices(r));
     assertEquals(Outcome.GROUNDING_OFFERED, r.practices().get(1).outcome());
-    assertEquals("grounding", r.practices().get(2).practiceId());
     assertEquals(Outcome.COMPLETED, r.practices().get(2).outcome());
   }
 
   @Test
-  void stopInAnEvocativePracticeAlsoOffersGrounding() {
-    intoPractice("safe place");
-    flow.command(Command.STOP);
-    assertEquals(Outcome.GROUNDING_OFFERED, stage.finishPractice().done().outcome());
-    assertEquals("grounding", stage.played.get(stage.played.size() - 1));
+  void tooMuchInTheWelcomeTheMenuAndTheCheckInLeadsToGrounding() {
+    k.flow.command(Command.START);
+    k.say("it's too much");
+    k.stage.finishPractice();
+    assertEquals(State.GROUNDING, k.flow.state());
+    assertEquals(List.of("welcome", "grounding"), k.stage.played);
+
+    KioskFixture menu = new KioskFixture();
+    menu.toMenu();
+    menu.say("oh it's too much");
+    assertEquals(State.GROUNDING, menu.flow.state());
+
+    KioskFixture checkIn = new KioskFixture();
+    checkIn.toMenu();
+    checkIn.flow.key('1');
+    checkIn.say("that's enough");
+    assertEquals(State.GROUNDING, checkIn.flow.state());
+    assertEquals("grounding", checkIn.stage.played.get(checkIn.stage.played.size() - 1));
   }
 
   @Test
-  void helpSaysTheSitesMessageThatItIsNotTherapyAndWhatCanBeSaid() {
-    startToMenu();
-    flow.command(Command.HELP);
-    String help = stage.lastSaid();
-    assertTrue(help.startsWith(CONFIG.kiosk().helpMessage()), help);
-    assertTrue(help.contains("It is not therapy, and it is not a crisis service."), help);
-    assertTrue(help.contains("You can say: stop, help"), help);
-    stage.finishSaying();
-    assertEquals(State.MENU, flow.state(), "back to the menu after help");
-    intoHelpDuringPractice();
+  void helpAnywhereSaysTheHelpLine() {
+    String line = Prompts.helpLine(KioskFixture.HELP_LINE);
+    for (var moment : StateInputTableTest.MOMENTS.entrySet()) {
+      KioskFixture f = new KioskFixture();
+      moment.getValue().accept(f);
+      int said = f.stage.said.size();
+      int interjected = f.stage.interjected.size();
+      f.say("help");
+      List<String> spoken = new java.util.ArrayList<>(f.stage.said.subList(said, f.stage.said.size()));
+      spoken.addAll(f.stage.interjected.subList(interjected, f.stage.interjected.size()));
+      assertTrue(spoken.stream().anyMatch(s -> s.startsWith(line)), moment.getKey() + ": " + spoken);
+    }
   }
 
-  private void intoHelpDuringPractice() {
-    flow.heard(new Heard.PracticeHeard("breathing"));
-    stage.finishSaying();
-    flow.command(Command.SKIP);
-    flow.command(Command.HELP);
-    assertTrue(stage.interjected.get(0).contains("You can say: stop, pause"), stage.interjected::toString);
-    assertEquals(State.PRACTICE, flow.state());
+  @Test
+  void aPracticePausedForTwoMinutesEndsGentlyAndTheNextPersonStartsFresh() {
+    k.toPractice('2');
+    k.flow.button(Gesture.DOUBLE);
+    assertEquals(State.PAUSED, k.flow.state());
+    k.pass(Duration.ofSeconds(119));
+    assertEquals(State.PAUSED, k.flow.state());
+    k.pass(Duration.ofSeconds(1));
+    assertEquals(List.of(Outcome.ENDED_WHILE_PAUSED), k.stage.stops);
+    k.stage.finishPractice();
+    assertEquals(Prompts.PAUSE_CLOSE, k.stage.lastSaid());
+    k.stage.finishSaying();
+    assertEquals(State.IDLE, k.flow.state());
+    assertEquals(Outcome.ENDED_WHILE_PAUSED, k.journal.get(0).practices().get(1).outcome());
+
+    k.flow.button(Gesture.SHORT);
+    assertEquals(Prompts.GREETING, k.stage.lastSaid(), "a new session, from the start");
+    k.until("Breathing, about 7 minutes.");
+    k.flow.key('1');
+    assertTrue(k.stage.lastSaid().endsWith(Prompts.CHECK_IN), "the new person is asked, as a new person");
+  }
+
+  @Test
+  void aLowCheckInOffersTheHelpLineAndAGrounding() {
+    k.toPractice('1');
+    k.practiceCompletes();
+    k.say("two");
+    assertEquals(State.LOW_RATING, k.flow.state());
+    assertTrue(k.stage.lastSaid().contains(Prompts.helpLine(KioskFixture.HELP_LINE)), k.stage.lastSaid());
+    k.stage.finishSaying();
+    k.flow.button(Gesture.SHORT);
+    assertEquals(State.GROUNDING, k.flow.state(), "one press says yes to the grounding");
+  }
+
+  @Test
+  void theButtonAloneChoosesAPracticeAndAnswersTheCheckInByCounting() {
+    k.flow.voiceAvailable(false);
+    k.flow.button(Gesture.SHORT);
+    k.stage.finishPractice();
+    k.until("Safe place, about 8 minutes.");
+    k.flow.button(Gesture.SHORT);
+    assertTrue(k.stage.lastSaid().startsWith("You chose safe place."), k.stage.lastSaid());
+    k.until("Two.");
+    k.clock.advance(Duration.ofMillis(500));
+    k.flow.tick();
+    assertEquals("Three.", k.stage.lastSaid());
+    k.clock.advance(Duration.ofMillis(300));
+    k.flow.button(Gesture.SHORT);
+    assertTrue(k.stage.lastSaid().startsWith("Two. Thank you."), "a press just as 'three' begins meant two");
+    assertEquals(State.LOW_RATING, k.flow.state());
+  }
+
+  @Test
+  void theKeyboardAloneChoosesStopsGroundsHearsTheHelpLineAndRatesWithSubtitles() {
+    k.flow.key('\r');
+    k.stage.finishPractice();
+    k.until(Prompts.MENU);
+    k.flow.key('2');
+    k.stage.finishSaying();
+    k.flow.key('1');
+    k.flow.key('0');
+    assertTrue(k.stage.lastSaid().startsWith("Ten. Thank you. Before we begin"), k.stage.lastSaid());
+    k.stage.finishSaying();
+    assertEquals(State.PRACTICE, k.flow.state());
+    k.flow.key('s');
+    k.stage.finishPractice();
+    assertEquals(State.GROUNDING, k.flow.state());
+    k.flow.key('h');
+    k.stage.finishPractice();
+    k.stage.finishSaying();
+    k.flow.key('4');
+    k.stage.finishSaying();
+    assertEquals(State.IDLE, k.flow.state());
+    SessionRecord r = k.journal.get(0);
+    assertEquals(10, r.calmBefore());
+    assertEquals(List.of("welcome", "safe-place", "grounding"), practices(r));
+
+    List<String> lines = k.stage.subtitles.stream().map(s -> s.line(java.time.ZoneOffset.UTC)).toList();
+    String all = String.join("\n", lines);
+    for (String expected : List.of("heard: key 2", "says: You chose safe place.", "heard: key s (stop)",
+        "note: playing grounding", "heard: key h (help)", "says: " + Prompts.helpLine(KioskFixture.HELP_LINE),
+        "heard: key 4", "note: session ended and journalled")) {
+      assertTrue(all.contains(expected), "subtitles should show '" + expected + "':\n" + all);
+    }
+    assertTrue(lines.get(0).matches("\\[\\d\\d:\\d\\d:\\d\\d\\] (says|heard|note): .*"), lines.get(0));
+  }
+
+  @Test
+  void typedOneWaitsBrieflyForASecondDigit() {
+    k.toMenu();
+    k.flow.key('1');
+    k.until(s -> s.endsWith(Prompts.CHECK_IN));
+    k.flow.key('1');
+    k.clock.advance(Duration.ofMillis(1400));
+    k.flow.tick();
+    assertEquals(State.CHECK_IN, k.flow.state());
+    k.clock.advance(Duration.ofMillis(200));
+    k.flow.tick();
+    assertTrue(k.stage.lastSaid().startsWith("One. Thank you."), k.stage.lastSaid());
+  }
+
+  @Test
+  void thePracticeCommandRunsTheSameFlowStraightIntoItsPractice() {
+    Practice safePlace = KioskFixture.practice("safe-place");
+    assertTrue(k.flow.startPractice(safePlace));
+    assertFalse(k.flow.startPractice(safePlace), "one session at a time");
+    k.stage.finishSaying();
+    k.flow.key('6');
+    assertTrue(k.stage.lastSaid().contains("I will guide you through a short grounding"), "evocative orientation");
+    k.stage.finishSaying();
+    k.say("please stop");
+    k.stage.finishPractice();
+    assertEquals(List.of("safe-place", "grounding"), k.stage.played, "no welcome, no menu; grounding after stop");
+    k.stage.finishPractice();
+    assertEquals(State.LANDING, k.flow.state());
+    k.say("finish");
+    k.stage.finishSaying();
+    assertEquals(List.of("safe-place", "grounding"), practices(k.journal.get(0)));
+  }
+
+  @Test
+  void afterGroundingSomethingGentleNeverOffersTheEvocativePracticeAgain() {
+    k.toPractice('2');
+    k.say("too much");
+    k.stage.finishPractice();
+    k.stage.finishPractice();
+    k.stage.finishSaying();
+    k.say("something gentle");
+    assertEquals(Prompts.GENTLE_MENU, k.stage.lastSaid());
+    k.stage.finishSaying();
+    assertEquals("Breathing, about 7 minutes.", k.stage.lastSaid());
+    k.until(s -> s.startsWith("Would you like"));
+    assertTrue(k.stage.said.stream().noneMatch(s -> s.startsWith("Safe place")), k.stage.said::toString);
+    k.flow.key('2');
+    assertTrue(k.stage.lastSaid().startsWith("You chose body scan."), "key 2 is the second gentle one");
+    assertTrue(k.stage.lastSaid().contains("Before we begin"), "asked once a session: no second check-in before");
+  }
+
+  @Test
+  void groundingCanBeRepeatedWithAgain() {
+    k.toPractice('2');
+    k.say("too much");
+    k.stage.finishPractice();
+    k.stage.finishPractice();
+    k.stage.finishSaying();
+    k.say("again");
+    assertEquals(State.GROUNDING, k.flow.state());
+    assertEquals(List.of("welcome", "safe-place", "grounding", "grounding"), k.stage.played);
+  }
+
+  @Test
+  void menuDuringAPracticeAsksFirstAndNoCarriesOn() {
+    k.toPractice('1');
+    k.say("menu");
+    assertEquals(State.CONFIRM_MENU, k.flow.state());
+    assertEquals(List.of("pause"), k.stage.controls.stream().filter(c -> !c.equals("hush")).toList());
+    k.stage.finishSaying();
+    k.say("no");
+    assertEquals(State.PRACTICE, k.flow.state());
+    assertTrue(k.stage.stops.isEmpty(), "the practice goes on");
   }
 
   @Test
   void twoSessionsBackToBackShareNothing() {
-    intoPractice("breathing");
-    flow.command(Command.SLOWER);
-    flow.command(Command.SLOWER);
-    stage.finishPractice();
-    stage.finishSaying();
-    flow.heard(new Heard.NumberHeard(8));
-    stage.finishSaying();
-    assertEquals(State.IDLE, flow.state());
+    k.toPractice('1');
+    k.say("slower");
+    k.say("slower");
+    k.practiceCompletes();
+    k.say("eight");
+    k.stage.finishSaying();
+    assertEquals(State.IDLE, k.flow.state());
 
-    flow.command(Command.START);
-    assertEquals(Prompts.WELCOME_BACK, stage.lastSaid(), "the welcome practice is once a day");
-    stage.finishSaying();
-    flow.heard(new Heard.PracticeHeard("breathing"));
-    assertEquals(Prompts.CHECK_IN, stage.lastSaid(), "the new person is asked again");
-    stage.finishSaying();
-    flow.command(Command.SKIP);
-    stage.finishPractice();
-    stage.finishSaying();
-    clock.advance(Duration.ofSeconds(10));
-    flow.tick();
-    stage.finishSaying();
+    k.flow.command(Command.START);
+    assertEquals(Prompts.GREETING, k.stage.lastSaid(), "the welcome practice is once a day");
+    k.until("Breathing, about 7 minutes.");
+    k.say("breathing");
+    assertTrue(k.stage.lastSaid().endsWith(Prompts.CHECK_IN), "the new person is asked again");
+    k.stage.finishSaying();
+    k.say("skip");
+    k.stage.finishSaying();
+    k.practiceCompletes();
+    k.say("skip");
+    k.stage.finishSaying();
 
-    SessionRecord first = journal.get(0);
-    SessionRecord second = journal.get(1);
-    assertTrue(!first.sessionId().equals(second.sessionId()));
-    assertEquals(Map.of("skip", 1, "start", 1), second.commands(), "no commands of the first person");
+    SessionRecord first = k.journal.get(0);
+    SessionRecord second = k.journal.get(1);
+    assertFalse(first.sessionId().equals(second.sessionId()));
+    assertEquals(Map.of("skip", 2, "start", 1), second.commands(), "no commands of the first person");
     assertNull(second.calmBefore());
     assertNull(second.calmAfter());
     assertEquals(6.0, second.slowestPerMinute(), 1e-9, "the script's pace, not the last person's slower one");
@@ -221,37 +305,81 @@ class KioskFlowTest {
 
   @Test
   void aPersonCanAnswerBeforeTheQuestionHasBeenSaidToTheEnd() {
-    startToMenu();
-    flow.command(Command.REPEAT);
-    assertEquals(State.SAYING, flow.state());
-    flow.heard(new Heard.PracticeHeard("breathing"));
-    assertEquals(Prompts.CHECK_IN, stage.lastSaid(), "the menu was cut short and the choice taken");
-    flow.heard(new Heard.NumberHeard(3));
-    assertEquals(State.PRACTICE, flow.state(), "the check-in answered while it was being asked");
-    flow.command(Command.STOP);
-    stage.finishPractice();
-    stage.finishSaying();
-    assertEquals(Map.of("start", 1, "repeat", 1, "stop", 1), journal.get(0).commands(), "each counted once");
+    k.toMenu();
+    k.say("breathing");
+    assertTrue(k.flow.context() == org.cmtkiosk.listen.Context.NUMBER);
+    k.say("three");
+    assertEquals(State.LOW_RATING, k.flow.state(), "the check-in answered while it was being asked");
+  }
+
+  @Test
+  void aPracticeThatFailsApologisesAndTheKioskReturnsToIdleStillListening() {
+    k.toPractice('1');
+    k.stage.failPractice("sound output gone");
+    assertEquals(Prompts.SORRY, k.stage.lastSaid());
+    k.stage.finishSaying();
+    assertEquals(State.IDLE, k.flow.state());
+    assertEquals(Outcome.ERROR, k.journal.get(0).practices().get(1).outcome());
+    k.say("start");
+    assertEquals(State.MENU, k.flow.state());
+  }
+
+  @Test
+  void aStageThatNeverReportsTheEndOfAStoppedPracticeDoesNotStickTheFlow() {
+    k.toPractice('1');
+    k.flow.key('s');
+    k.pass(Duration.ofSeconds(6));
+    assertEquals(Prompts.CALM_CLOSE, k.stage.lastSaid());
   }
 
   @Test
   void quietHoursMakeSessionsQuieterAtNight() {
-    MutableClock night = new MutableClock(Instant.parse("2026-11-23T22:30:00Z"));
     java.util.TimeZone saved = java.util.TimeZone.getDefault();
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("UTC"));
     try {
-      KioskFlow nightFlow = new KioskFlow(CONFIG, List.of(practice("soothing-rhythm-breathing")), null, null,
-          new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of()), stage, night, journal::add);
-      nightFlow.command(Command.START);
-      assertEquals(List.of(true), stage.quiet);
-      stage.finishSaying();
-      nightFlow.command(Command.STOP);
-      stage.finishSaying();
-      assertEquals(List.of(true, false), stage.quiet, "back to normal when the session ends");
-      flow.command(Command.START);
-      assertEquals(false, stage.quiet.get(2), "10:00 is not quiet hours");
+      KioskFixture night = new KioskFixture();
+      night.clock.advance(Duration.between(Instant.parse("2026-11-23T10:00:00Z"),
+          Instant.parse("2026-11-23T22:30:00Z")));
+      night.flow.command(Command.START);
+      assertEquals(List.of(true), night.stage.quiet);
+      night.say("stop");
+      night.stage.finishPractice();
+      night.stage.finishSaying();
+      assertEquals(List.of(true, false), night.stage.quiet, "back to normal when the session ends");
+      k.flow.command(Command.START);
+      assertEquals(List.of(false), k.stage.quiet, "10:00 is not quiet hours");
     } finally {
       java.util.TimeZone.setDefault(saved);
     }
+  }
+
+  @Test
+  void everythingSaidInASessionIsInTheListPrepareSynthesisesAhead() {
+    theKeyboardAloneChoosesStopsGroundsHearsTheHelpLineAndRatesWithSubtitles();
+    k.flow.key('\r');
+    k.until(s -> s.startsWith("Would you like to try"));
+    k.flow.key('h');
+    List<String> known = Prompts.all(KioskFixture.SETTINGS, Offering.of(KioskFixture.LIBRARY.practices(),
+        KioskFixture.SETTINGS.offer()), k.vocabulary).stream()
+        .flatMap(p -> org.cmtkiosk.text.Sentences.of(p).stream()).toList();
+    for (String said : k.stage.said) {
+      for (String sentence : org.cmtkiosk.text.Sentences.of(said)) {
+        assertTrue(known.contains(sentence), "not prepared: '" + sentence + "'");
+      }
+    }
+  }
+
+  @Test
+  void withoutAGroundingPracticeTheLandingStillHappens() {
+    MutableClock clock = new MutableClock(Instant.parse("2026-11-23T10:00:00Z"));
+    KioskFixture f = new KioskFixture();
+    KioskFlow flow = new KioskFlow(KioskFixture.SETTINGS, Offering.of(KioskFixture.LIBRARY.practices(),
+        KioskFixture.SETTINGS.offer()), null, null, f.vocabulary, f.stage, clock, f.journal::add);
+    flow.button(Gesture.LONG);
+    assertEquals(Prompts.GROUNDING_FALLBACK, f.stage.lastSaid());
+    f.stage.finishSaying();
+    assertEquals(State.LANDING, flow.state());
+    flow.heard(new Heard.CommandHeard(Command.STOP, "stop"));
+    assertEquals(Prompts.CALM_CLOSE, f.stage.lastSaid());
   }
 }

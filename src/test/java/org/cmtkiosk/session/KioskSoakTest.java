@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.cmtkiosk.journal.SessionRecord;
-import org.cmtkiosk.listen.Command;
 import org.cmtkiosk.listen.Heard;
 import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.testing.MutableClock;
@@ -22,10 +21,12 @@ class KioskSoakTest {
   @Test
   void twoHundredSessionsLeaveTheHeapAndThreadsAsTheyWere() {
     MutableClock clock = new MutableClock(Instant.parse("2026-11-23T09:00:00Z"));
-    RecordingStage stage = new RecordingStage(KioskFlowTest.CONFIG);
+    RecordingStage stage = new RecordingStage(KioskFixture.CONFIG);
     List<SessionRecord> journal = new ArrayList<>();
-    KioskFlow flow = new KioskFlow(KioskFlowTest.CONFIG, List.of(KioskFlowTest.practice("grounding")), null, null,
-        new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, r -> {
+    KioskSettings settings = KioskFixture.settings(new KioskSettings.Offer(List.of("grounding"), "grounding", false,
+        Duration.ofMinutes(10)));
+    KioskFlow flow = new KioskFlow(settings, Offering.of(KioskFixture.LIBRARY.practices(), settings.offer()), null,
+        null, new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("grounding")), stage, clock, r -> {
           if (journal.size() < 3) {
             journal.add(r);
           }
@@ -33,14 +34,16 @@ class KioskSoakTest {
     int threadsBefore = Thread.activeCount();
     long heapAfterFirst = 0;
     for (int i = 0; i < SESSIONS; i++) {
-      flow.command(Command.START);
+      flow.key('\r');
       stage.finishSaying();
-      flow.heard(new Heard.PracticeHeard("grounding"));
       stage.finishSaying();
-      flow.heard(new Heard.NumberHeard(i % 11));
+      flow.key('1');
+      stage.finishSaying();
+      flow.heard(new Heard.NumberHeard(i % 7 + 4));
+      stage.finishSaying();
       stage.finishPractice();
       stage.finishSaying();
-      flow.command(Command.SKIP);
+      flow.key('n');
       stage.finishSaying();
       clock.advance(Duration.ofMinutes(3));
       assertEquals(KioskFlow.State.IDLE, flow.state());
@@ -51,6 +54,8 @@ class KioskSoakTest {
       stage.played.clear();
       stage.lights.clear();
       stage.quiet.clear();
+      stage.subtitles.clear();
+      stage.controls.clear();
     }
     long heapAfterLast = usedHeap();
     assertTrue(heapAfterLast <= heapAfterFirst * 1.10, "heap grew from " + heapAfterFirst / 1024 + " KiB to "

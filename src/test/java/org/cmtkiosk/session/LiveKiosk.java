@@ -50,9 +50,9 @@ final class LiveKiosk implements AutoCloseable {
         + "  - say: That is the end of this short practice.\n");
     Speaker voice = new FaultySpeaker();
     session = new LiveSession(new LiveSession.Parts(new TimelineBuilder(voice, CONFIG.layout()), voice,
-        events -> new FastOut(), led, CONFIG.pace(), 0, -8, 0.5), log::add, subtitles::add)
+        events -> new FastOut(), led, CONFIG.pace(), CONFIG.audio(), -8, 0.5), log::add, subtitles::add)
         .reopenAfter(Duration.ofMillis(50));
-    flow = new KioskFlow(CONFIG, List.of(practice), null, null,
+    flow = new KioskFlow(CONFIG.kiosk(), Offering.of(List.of(practice), CONFIG.kiosk().offer()), null, null,
         new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("calm")), session, clock, r -> {
           if (journalFails) {
             throw new IllegalStateException("the journal's disk is full");

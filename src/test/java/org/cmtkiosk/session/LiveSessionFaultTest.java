@@ -38,6 +38,8 @@ class LiveSessionFaultTest {
     kiosk.start();
     kiosk.input.say(Command.YES);
     kiosk.input.say(Command.SKIP);
+    kiosk.await("the practice to begin", () -> kiosk.subtitles.stream()
+        .anyMatch(l -> l.startsWith("note: playing")));
   }
 
   private SessionRecord lastRecord() {

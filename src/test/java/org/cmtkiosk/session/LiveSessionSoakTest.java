@@ -25,9 +25,10 @@ class LiveSessionSoakTest {
       for (int i = 0; i < SESSIONS; i++) {
         kiosk.start();
         kiosk.input.say(Command.YES);
-        kiosk.await("the check-in question", () -> kiosk.spoken().contains(Prompts.CHECK_IN));
-        kiosk.input.sink.heard(new Heard.NumberHeard(i % 11));
-        kiosk.await("the practice", () -> kiosk.subtitles.stream().anyMatch(s -> s.startsWith("plays: ")));
+        kiosk.await("the check-in question", () -> kiosk.spoken().stream().anyMatch(s -> s.endsWith(
+            Prompts.CHECK_IN)));
+        kiosk.input.sink.heard(new Heard.NumberHeard(4 + i % 7));
+        kiosk.await("the practice", () -> kiosk.subtitles.stream().anyMatch(s -> s.startsWith("note: playing ")));
         kiosk.await("the check-in after it", () -> kiosk.flow.state() == KioskFlow.State.CHECK_IN);
         kiosk.input.say(Command.SKIP);
         kiosk.awaitIdle();
