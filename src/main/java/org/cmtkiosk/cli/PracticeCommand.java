@@ -118,7 +118,8 @@ public final class PracticeCommand implements Callable<Integer> {
     List<String> journalled = new ArrayList<>();
     CountDownLatch ended = new CountDownLatch(1);
     CountDownLatch reported = new CountDownLatch(1);
-    try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log, Lines.subtitles(out))) {
+    try (LiveSession session = new LiveSession(app.liveParts(indicator, log), log, Lines.subtitles(out))
+        .silentWithoutOutput(false)) {
       KioskFlow flow = new KioskFlow(app.config().kiosk(), Offering.of(app.library().practices(),
           app.config().kiosk().offer()), null, app.library().grounding().orElse(null), app.vocabulary(), session,
           Clock.systemDefaultZone(),

@@ -112,6 +112,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private volatile boolean pauseAsked;
   private volatile PracticeSubtitles practiceSubtitles;
   private volatile boolean silentOutputLogged;
+  private volatile boolean silentWithoutOutput = true;
 
   public LiveSession(Parts parts, Consumer<String> log, Consumer<String> subtitles) {
     this.parts = parts;
@@ -508,7 +509,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     }
   }
 
-  private void playStream(TimelineStream stream) throws java.io.IOException {
+  private void playStream(TimelineStream stream) throws java.io.IOException, AudioUnavailableException {
     stream.setVolumeDb(parts.volumeDb() + (quiet ? parts.quietVolumeDb() : 0));
     AudioOut out = output();
     current = stream;
@@ -521,7 +522,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   }
 
   /** The sound card, or silence in real time while there is none (said once, and again when it is back). */
-  private AudioOut output() {
+  private AudioOut output() throws AudioUnavailableException {
     try {
       AudioOut out = parts.outputs().open(playback);
       if (silentOutputLogged) {
@@ -530,6 +531,9 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
       }
       return out;
     } catch (AudioUnavailableException e) {
+      if (!silentWithoutOutput) {
+        throw e;
+      }
       if (!silentOutputLogged) {
         silentOutputLogged = true;
         log.accept("No sound output: " + e.getMessage() + ". The kiosk carries on silently and tries again at "
@@ -537,6 +541,15 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
       }
       return new RealTimeNullOut();
     }
+  }
+
+  /**
+   * Whether prompts and practices go on silently, in real time, while there is no sound output (the kiosk: the
+   * light and the controls still work), or end as an error (a single {@code practice} run). Default: silently.
+   */
+  public LiveSession silentWithoutOutput(boolean silently) {
+    this.silentWithoutOutput = silently;
+    return this;
   }
 
   @Override

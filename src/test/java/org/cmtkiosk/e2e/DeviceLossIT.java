@@ -73,7 +73,7 @@ class DeviceLossIT {
         restarted = System.nanoTime();
         back = p.awaitLine("(?i)\\bback\\b", Duration.ofSeconds(15)).orElseThrow(
             () -> new AssertionError("no line saying the sound output is back:\n" + p.output())).nanoTime();
-        assertEquals(0, p.awaitExit(Duration.ofSeconds(60)), p.output());
+        assertEquals(0, p.awaitExit(Duration.ofSeconds(150)), p.output());
         Thread.sleep(300);
         after = again.stop();
         soundAgain = again.nanoTimeOf(after.firstAbove(Wave.SOUND, 0));
@@ -122,7 +122,7 @@ class DeviceLossIT {
         Thread.sleep(2_000);
         long killed = System.nanoTime();
         card.kill();
-        int status = p.awaitExit(Duration.ofSeconds(30));
+        int status = p.awaitExit(Duration.ofSeconds(90));
         Site.figure("(e) speaker never back (give_up_after 5s) -> program ended", ms(System.nanoTime() - killed)
             + ", exit status " + status);
         neverBack = new NeverBack(status, p.output(), site.journalLines());

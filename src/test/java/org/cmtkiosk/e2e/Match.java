@@ -8,24 +8,31 @@ import java.util.Locale;
  * piece ({@link Alignment}), then compared sample by sample (correlation), by loudness, by 10 ms envelope, and by the
  * time from first to last sound.
  *
- * @param lengthDifferenceMs how much longer the recording's first-to-last sound lasted than the render's
+ * @param lengthDifferenceMs how much longer the practice lasted in the recording than in the render (inserted
+ *     silence)
  */
 public record Match(Alignment alignment, int rateHz, double correlation, double levelDifferenceDb,
     double envelopeMedianDifferenceDb, double lengthDifferenceMs) {
 
-  /** Compares {@code recording} (already at the render's rate) with {@code render}. */
+  /**
+   * Compares {@code recording} (already at the render's rate) with {@code render}. The practice is found in the
+   * recording by its first seconds, so what the kiosk says before it (the orientation) and after it (the closing)
+   * does not count; its length difference is the silence inserted into it.
+   */
   public static Match of(Wave render, Wave recording) {
     int from = render.firstAbove(Wave.SOUND, 0);
-    int recFrom = recording.firstAbove(Wave.SOUND, 0);
-    if (from < 0 || recFrom < 0) {
+    if (from < 0 || recording.firstAbove(Wave.SOUND, 0) < 0) {
       throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
     }
-    Alignment a = Alignment.of(render, recording, recFrom - from);
-    int span = render.lastAbove(Wave.SOUND) + 1 - from;
-    int recSpan = recording.lastAbove(Wave.SOUND) + 1 - recFrom;
+    Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
+    int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
+    Alignment a = Alignment.of(render, recording, lag);
     return new Match(a, render.rateHz(), a.correlation(render, recording), a.levelDifferenceDb(render, recording),
-        a.envelopeMedianDifferenceDb(render, recording), (recSpan - span) * 1000.0 / render.rateHz());
+        a.envelopeMedianDifferenceDb(render, recording), 1000 * a.gapSeconds());
   }
+
+  /** How much of the practice's opening is used to find it in the recording. */
+  private static final double OPENING_SECONDS = 4;
 
   public List<Alignment.Gap> gaps() {
     return alignment.gaps();
