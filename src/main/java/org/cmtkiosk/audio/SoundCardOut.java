@@ -10,7 +10,7 @@ import org.cmtkiosk.pcm.Pcm;
  * Live playback. Writes 20 ms blocks into a device buffer sized by {@code audio.buffer}, never blocking inside the
  * device, so a stop is seen within a few milliseconds: what is queued is then thrown away and only its first
  * {@link #HUSH} is played, fading down. If the buffer runs dry (an underrun: the machine was too busy to feed it),
- * that is reported once in the log and every time to {@link PlaybackEvents}. If the device disappears mid-session (a
+ * that is reported to {@link PlaybackEvents} (the live session logs the first and journals them all). If the device disappears mid-session (a
  * USB speaker pulled out), the practice pauses where it was, one line is logged, and the device is tried again every
  * {@code retry_every}: it resumes when the device is back, or ends with an error after {@code give_up_after}.
  */
@@ -39,7 +39,6 @@ public final class SoundCardOut implements AudioOut {
   private long writtenFrames;
   private boolean started;
   private long emptyAtNanos;
-  private boolean underrunLogged;
   private long underruns;
 
   /** Waits between retries and polls (a real sleep here; tests move a simulated clock instead). */
@@ -188,12 +187,6 @@ public final class SoundCardOut implements AudioOut {
     Duration gap = Duration.ofNanos(late);
     underruns++;
     emptyAtNanos = 0;
-    if (!underrunLogged) {
-      underrunLogged = true;
-      log.accept("Sound underrun: the speaker ran out of audio for about " + gap.toMillis() + " ms because this "
-          + "machine was too busy to feed it. Later ones are counted in the journal; if they recur, raise "
-          + "audio.buffer in the config or move other work off this machine.");
-    }
     events.underrun(gap);
   }
 

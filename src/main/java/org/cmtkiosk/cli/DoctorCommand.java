@@ -112,6 +112,7 @@ public final class DoctorCommand implements Callable<Integer> {
     checks.add(vosk(config));
     checks.addAll(gpio(app, config));
     checks.add(journal(config));
+    checks.add(soundHistory(config.journalDirectory().resolve(JsonLinesJournal.FILE_NAME), java.time.Instant.now()));
     checks.add(disk(config));
     checks.addAll(clock(config));
     checks.forEach(c -> out.println(c.line()));
@@ -298,6 +299,39 @@ public final class DoctorCommand implements Callable<Integer> {
         + "help is available from \"" + org.cmtkiosk.session.KioskSettings.Safety.UNSET_HELP_LINE + "\""
         : "help is available from \"" + line.strip() + "\"", "set safety.help_line in the config to where help is"
         + " at this site, e.g. \"the nurse in charge\"");
+  }
+
+  /** Underruns and lost sound in the last week's sessions, as journalled: gaps a listener heard. */
+  static Check soundHistory(Path file, java.time.Instant now) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      return new Check("sound history", true, "no sessions journalled yet", "");
+    }
+    java.time.Instant since = now.minus(java.time.Duration.ofDays(7));
+    int sessions = 0;
+    int withGaps = 0;
+    int underruns = 0;
+    double lostSeconds = 0;
+    try (org.cmtkiosk.journal.JournalSessions all = org.cmtkiosk.journal.JournalSessions.open(file, p -> { })) {
+      for (var s = all.next(); s != null; s = all.next()) {
+        var r = s.session();
+        if (r.start() == null || r.start().isBefore(since)) {
+          continue;
+        }
+        sessions++;
+        int u = r.underruns() == null ? 0 : r.underruns();
+        double lost = r.soundLostSeconds() == null ? 0 : r.soundLostSeconds();
+        underruns += u;
+        lostSeconds += lost;
+        withGaps += u > 0 || lost > 0 ? 1 : 0;
+      }
+    } catch (java.io.IOException e) {
+      return new Check("sound history", false, "cannot read " + file + " (" + e.getMessage() + ")",
+          "check that this user may read the journal");
+    }
+    String detail = String.format(java.util.Locale.ROOT, "%d underrun(s) and %.0f s of lost sound in %d of %d "
+        + "session(s) in the last 7 days", underruns, lostSeconds, withGaps, sessions);
+    return new Check("sound history", underruns == 0, detail, "the speaker ran dry while the machine was busy: "
+        + "raise audio.buffer (e.g. 500ms), keep the service's Nice=-10, and move other work off this machine");
   }
 
   private static Check journal(KioskConfig config) {

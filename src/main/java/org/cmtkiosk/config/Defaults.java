@@ -29,7 +29,7 @@ public final class Defaults {
             Duration.ofMillis(1800), -21.0, xdg("XDG_CACHE_HOME", ".cache").resolve("cmt-kiosk/speech")),
         new ToneSettings(true, 220.0, -30.0),
         new ChimeSettings(-16.0),
-        new AudioSettings(Duration.ofMillis(300), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
+        new AudioSettings(Duration.ofMillis(500), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
         new PaceLimits(4, 8, Duration.ofSeconds(1), 3),
         new LedSettings(LedMode.AUTO, 18, 0, 0.02, 0.8, 2.2, 1000),
         new VoiceSettings(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"

@@ -94,6 +94,11 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     @Override
     public void underrun(Duration gap) {
       sound.underrun(gap);
+      if (!underrunLogged.getAndSet(true)) {
+        log.accept("Sound underrun: the speaker ran out of audio for about " + gap.toMillis() + " ms because this "
+            + "machine was too busy to feed it. Later ones are counted in the journal ('doctor' shows them); if "
+            + "they recur, raise audio.buffer in the config or move other work off this machine.");
+      }
       toFlow("an underrun", KioskFlow::underrun);
     }
   };
@@ -112,6 +117,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private volatile boolean pauseAsked;
   private volatile PracticeSubtitles practiceSubtitles;
   private volatile boolean silentOutputLogged;
+  private final java.util.concurrent.atomic.AtomicBoolean underrunLogged = new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean silentWithoutOutput = true;
 
   public LiveSession(Parts parts, Consumer<String> log, Consumer<String> subtitles) {

@@ -131,7 +131,7 @@ class SoundCardTimingTest {
   }
 
   @Test
-  void aStalledAudioThreadIsSeenAsAnUnderrunLoggedOnceAndReportedEachTime() throws Exception {
+  void aStalledAudioThreadIsSeenAsAnUnderrunReportedEachTime() throws Exception {
     TimelineStream stream = longPractice();
     ClockedLine line = new ClockedLine();
     List<Duration> gaps = new ArrayList<>();
@@ -158,9 +158,9 @@ class SoundCardTimingTest {
 
     assertEquals(2, gaps.size(), "two stalls, two underruns: " + gaps);
     for (Duration gap : gaps) {
-      assertTrue(gap.toMillis() >= 600 && gap.toMillis() <= 1000, "gap " + gap.toMillis() + " ms");
+      assertTrue(gap.toMillis() >= 400 && gap.toMillis() <= 600, "a 1 s stall less the 500 ms buffer: gap " + gap.toMillis() + " ms");
     }
-    assertEquals(1, log.stream().filter(l -> l.startsWith("Sound underrun")).count(), log::toString);
+    assertEquals(List.of(), log, "underruns are reported as events; the live session logs the first");
     assertEquals(2, out.underruns());
   }
 
