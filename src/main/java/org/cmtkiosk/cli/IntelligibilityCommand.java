@@ -13,9 +13,11 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import org.cmtkiosk.App;
 import org.cmtkiosk.pcm.Resampling;
+import org.cmtkiosk.audio.LayoutSettings;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
+import org.cmtkiosk.audio.ToneSettings;
 import org.cmtkiosk.audio.WavFileOut;
 import org.cmtkiosk.pcm.WavFiles;
 import org.cmtkiosk.practice.Practice;
@@ -45,6 +47,11 @@ public final class IntelligibilityCommand implements Callable<Integer> {
 
   @Option(names = "--practice", paramLabel = "ID", description = "Practice to score (repeatable; default: all).")
   List<String> practiceIds = List.of();
+
+  @Option(names = "--without-tone",
+      description = "Diagnostic only: render without the pacing tone, to see how much of the error the tone causes "
+          + "(the figure that counts is the one with the tone, as a listener hears it).")
+  boolean withoutTone;
 
   @Option(names = "--transcripts", paramLabel = "DIR",
       description = "Also write each practice's reference words, transcript and word errors to DIR/ID.txt.")
@@ -97,7 +104,7 @@ public final class IntelligibilityCommand implements Callable<Integer> {
   }
 
   private WordErrorRate.Score score(App app, Practice p, PocketSphinx recogniser, Path scratch) throws Exception {
-    Timeline timeline = Prepared.timeline(app, p);
+    Timeline timeline = withoutTone ? withoutTone(app).build(p, (done, total) -> { }) : Prepared.timeline(app, p);
     Path rendered = scratch.resolve(p.id() + ".wav");
     new WavFileOut(rendered).play(new TimelineStream(timeline));
     Path wav16k = scratch.resolve(p.id() + "-16k.wav");
@@ -111,6 +118,13 @@ public final class IntelligibilityCommand implements Callable<Integer> {
       writeTranscript(p, reference, hypothesis);
     }
     return WordErrorRate.score(reference, hypothesis);
+  }
+
+  private static TimelineBuilder withoutTone(App app) {
+    LayoutSettings layout = app.config().layout();
+    ToneSettings tone = layout.tone();
+    return new TimelineBuilder(app.speaker(), new LayoutSettings(layout.speech(),
+        new ToneSettings(false, tone.frequencyHz(), tone.levelDbfs()), layout.chime()));
   }
 
   /** The render resampled (band-limited, TarsosDSP) to the 16 kHz, 16-bit mono the recogniser's model expects. */
@@ -133,6 +147,9 @@ public final class IntelligibilityCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     out.println("Machine: " + BenchCommand.machine());
     out.println("Recogniser: " + recogniser.describe());
+    if (withoutTone) {
+      out.println("DIAGNOSTIC: rendered without the pacing tone; the figure that counts is the one with it.");
+    }
     out.printf("| %-28s | %6s | %6s | %5s | %5s | %5s | %s |%n", "practice", "words", "WER", "sub", "del", "ins",
         "target " + TARGET);
     out.printf("|%s|%s|%s|%s|%s|%s|%s|%n", "-".repeat(30), "-".repeat(8), "-".repeat(8), "-".repeat(7),

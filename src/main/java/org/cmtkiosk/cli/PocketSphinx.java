@@ -59,16 +59,26 @@ final class PocketSphinx {
         : List.of(program.toString(), "-infile", wav.toString(), "-logfn", "/dev/null");
   }
 
-  /** The words heard in {@code wav} (16 kHz, 16-bit mono), as one line of text. */
+  /**
+   * The words heard in {@code wav} (16 kHz, 16-bit mono), as one line of text. The recogniser is ended if this
+   * process is (a shutdown hook), so an interrupted bench leaves nothing running.
+   */
   String transcribe(Path wav) throws IOException, InterruptedException {
     Path errors = Files.createTempFile("pocketsphinx", ".log");
     try {
       Process process = new ProcessBuilder(command(wav)).redirectError(errors.toFile()).start();
-      process.getOutputStream().close();
-      String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+      Thread reaper = new Thread(process::destroyForcibly, "pocketsphinx-reaper");
+      Runtime.getRuntime().addShutdownHook(reaper);
+      String out;
+      try {
+        process.getOutputStream().close();
+        out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+          throw new IOException(program + " did not finish within " + TIMEOUT_MINUTES + " minutes on " + wav);
+        }
+      } finally {
         process.destroyForcibly();
-        throw new IOException(program + " did not finish within " + TIMEOUT_MINUTES + " minutes on " + wav);
+        Runtime.getRuntime().removeShutdownHook(reaper);
       }
       if (process.exitValue() != 0) {
         throw new IOException(program + " failed on " + wav + " (exit " + process.exitValue() + "): "
