@@ -21,6 +21,8 @@ public final class ContentRules {
   public static final Duration LONG_SILENCE = Duration.ofSeconds(20);
   public static final double MAX_MEAN_WORDS = 15;
   public static final int MAX_SENTENCE_WORDS = 25;
+  /** A silence shorter than this may sit between the opening bell and the first words, or after the last. */
+  static final Duration BELL_GAP = Duration.ofSeconds(5);
 
   private final Duration maxSilence;
   private final Set<String> commandPhrases;
@@ -59,7 +61,8 @@ public final class ContentRules {
   }
 
   private static void checkOpeningAndClosing(List<Step> steps, Problems problems) {
-    List<Step> spoken = steps.stream().filter(s -> !(s instanceof Step.Chime)).toList();
+    List<Step> spoken = steps.stream().filter(s -> !(s instanceof Step.Chime)
+        && !(s instanceof Step.Pause p && p.length().compareTo(BELL_GAP) < 0)).toList();
     if (spoken.isEmpty()) {
       return;
     }

@@ -35,8 +35,8 @@ class IntelligibilityCommandTest {
     Path scripts = Files.createDirectories(dir.resolve("scripts"));
     Scripts.write(scripts, "thanks.yaml", Scripts.HEADER.formatted("thanks", "thanks")
         + "  - say: To stop at any time, say stop, or press the button once.\n"
-        + "  - say: When you are ready, let your eyes open, and come back to this room.\n"
-        + "  - say: Thank you for taking this time.\n");
+        + "  - say: If it feels right, find a comfortable position and let your face relax.\n"
+        + "  - say: When you are ready, let your eyes open, and come back to this room.\n");
     Path config = Scripts.write(dir, "kiosk.yaml", "practices:\n  directory: %s\nspeech:\n  cache_directory: %s\n"
         .formatted(scripts, Path.of("target/test-speech-cache").toAbsolutePath()));
     StringWriter out = new StringWriter();
@@ -48,7 +48,7 @@ class IntelligibilityCommandTest {
         dir.resolve("tx").toString(), "--config", config.toString()), out::toString);
 
     assertTrue(out.toString().contains("Recogniser: "), out::toString);
-    assertTrue(out.toString().lines().anyMatch(l -> l.matches("\\| thanks +\\| +32 \\| +[01]\\.\\d{3} \\|.*")),
+    assertTrue(out.toString().lines().anyMatch(l -> l.matches("\\| thanks +\\| +39 \\| +[01]\\.\\d{3} \\|.*")),
         out::toString);
     assertTrue(Files.readString(dir.resolve("tx/thanks.txt")).startsWith("SCRIPT: to stop at any time"));
   }
