@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.testing.Scripts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
