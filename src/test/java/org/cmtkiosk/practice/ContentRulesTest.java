@@ -70,6 +70,13 @@ class ContentRulesTest {
   }
 
   @Test
+  void aShortSilenceMayFollowTheOpeningBellButNotALongOne() {
+    assertEquals(List.of(), check("  - chime\n  - pause: 2s\n" + OPEN + CLOSE));
+    assertTrue(check("  - chime\n  - pause: 8s\n" + OPEN + CLOSE).get(0).what()
+        .contains("does not open with spoken words"));
+  }
+
+  @Test
   void anOpeningThatInstructsWithoutInvitingIsNamed() {
     Problem p = only(check("  - say: Close your eyes. Say stop, or press the button once.\n" + CLOSE));
     assertEquals("the opening instructs without inviting", p.what());
