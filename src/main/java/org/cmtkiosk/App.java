@@ -62,8 +62,10 @@ public final class App {
     return site == null ? List.of(config.scriptsDirectory()) : List.of(config.scriptsDirectory(), site);
   }
 
+  /** The content rules of every script: the configured longest silence, and the phrases the device understands. */
   public ContentRules contentRules() {
-    return new ContentRules(config.maxSilence());
+    return new ContentRules(config.maxSilence(),
+        config.voice().words().values().stream().flatMap(List::stream).toList());
   }
 
   /** Speech from the disk cache, starting MaryTTS only if a sentence is missing. */

@@ -26,8 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Measures speech and rendering speed on this machine and prints a small table. */
 @Command(name = "bench", description = "Measure speech, rendering, memory, LED pacing (real time) and, with a model, "
-    + "voice recognition.", footer = {"%nExamples:", "  cmt-kiosk bench",
-        "  cmt-kiosk bench --practice grounding --pacer-minutes 0   (skip the 5-minute LED block)"})
+    + "voice recognition.", subcommands = IntelligibilityCommand.class, footer = {"%nExamples:", "  cmt-kiosk bench",
+        "  cmt-kiosk bench --practice grounding --pacer-minutes 0   (skip the 5-minute LED block)",
+        "  cmt-kiosk bench intelligibility   (word error rate of every practice, with PocketSphinx)"})
 public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
   Main main;

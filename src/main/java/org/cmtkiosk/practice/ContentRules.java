@@ -1,42 +1,68 @@
 package org.cmtkiosk.practice;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.cmtkiosk.text.Sentences;
 import org.cmtkiosk.yaml.DurationText;
 import org.cmtkiosk.yaml.Problems;
 
 /**
- * What a practice must do for someone listening alone: open and close with words, keep sentences short, never leave
- * a long silence without a way back in, and — when it may stir strong feelings — say early how to stop.
+ * What a practice must do for someone listening alone, possibly distressed: open with an invitation and close in
+ * the room; say early, with the real controls, how to stop; keep sentences short; never leave a long silence without
+ * a way back in; assume no faith, family, body or posture; promise no safety it cannot know. The one place these
+ * rules live: {@code validate}, the loader and the tests all use it, and each problem names its line, column and fix.
  */
 public final class ContentRules {
   /** Silences at least this long are "long": imagery time. Speech must follow them (a soft re-entry cue). */
   public static final Duration LONG_SILENCE = Duration.ofSeconds(20);
   public static final double MAX_MEAN_WORDS = 15;
   public static final int MAX_SENTENCE_WORDS = 25;
+  /** A silence shorter than this may sit between the opening bell and the first words, or after the last. */
+  static final Duration BELL_GAP = Duration.ofSeconds(5);
 
   private final Duration maxSilence;
+  private final Set<String> commandPhrases;
 
-  /** @param maxSilence the longest single silence a script may hold (config: practices.max_silence) */
+  /** Rules that leave the words a script tells the listener to say unchecked (for scripts outside a kiosk). */
   public ContentRules(Duration maxSilence) {
+    this(maxSilence, Set.of());
+  }
+
+  /**
+   * @param maxSilence the longest single silence a script may hold (config: practices.max_silence)
+   * @param commandPhrases every phrase the device understands (config: voice.words); a script may only tell the
+   *     listener to say one of these
+   */
+  public ContentRules(Duration maxSilence, Collection<String> commandPhrases) {
     this.maxSilence = maxSilence;
+    this.commandPhrases = commandPhrases.stream().map(p -> p.toLowerCase(Locale.ROOT).strip())
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** True if {@code sentence} tells the listener how to stop with the real controls (stop, or one press). */
+  public static boolean saysHowToStop(String sentence) {
+    return StopInstruction.saysHowToStop(sentence);
   }
 
   /** Adds a problem for each rule {@code p} breaks. */
   public void check(Practice p, Problems problems) {
     List<Step> steps = p.steps();
+    List<Sentence> sentences = Sentence.all(steps);
+    ScriptText text = ScriptText.of(p.source());
     checkOpeningAndClosing(steps, problems);
     checkSilences(steps, problems);
-    if (p.intensity() == Intensity.EVOCATIVE) {
-      checkStopSentence(steps, problems);
-    }
-    checkSentenceLengths(steps, problems);
+    new Wording(sentences, text, problems).check(steps);
+    new StopInstruction(sentences, text, problems, commandPhrases).check(steps, p.intensity());
+    checkSentenceLengths(sentences, text, problems);
   }
 
   private static void checkOpeningAndClosing(List<Step> steps, Problems problems) {
-    List<Step> spoken = steps.stream().filter(s -> !(s instanceof Step.Chime)).toList();
+    List<Step> spoken = steps.stream().filter(s -> !(s instanceof Step.Chime)
+        && !(s instanceof Step.Pause p && p.length().compareTo(BELL_GAP) < 0)).toList();
     if (spoken.isEmpty()) {
       return;
     }
@@ -65,46 +91,26 @@ public final class ContentRules {
           && (steps.get(i + 1) instanceof Step.Say || steps.get(i + 1) instanceof Step.Ask);
       if (pause.length().compareTo(LONG_SILENCE) >= 0 && !followedBySpeech) {
         problems.add(pause.line(), 5, "a long silence (" + DurationText.format(pause.length())
-            + ") is not followed by spoken words", "add a soft re-entry cue ('say') right after it");
+            + ") is not followed by spoken words", "add a soft re-entry cue ('say') right after it, e.g. "
+            + "'If your mind has wandered, that is fine. Gently come back to ...'");
       }
     }
   }
 
-  private static void checkStopSentence(List<Step> steps, Problems problems) {
-    for (Step step : steps) {
-      if (step instanceof Step.Say say && mentionsStop(say.text())) {
-        return;
-      }
-      if (step instanceof Step.Pause pause && pause.length().compareTo(LONG_SILENCE) >= 0) {
-        problems.add(pause.line(), 5, "this evocative practice reaches a long silence before saying how to stop",
-            "say early, in plain words, that saying 'stop' or pressing the button brings a short grounding");
-        return;
-      }
-    }
-  }
-
-  static boolean mentionsStop(String text) {
-    String t = text.toLowerCase(Locale.ROOT);
-    return t.contains("stop") && t.contains("button") && t.contains("ground");
-  }
-
-  private static void checkSentenceLengths(List<Step> steps, Problems problems) {
-    int sentences = 0;
+  private static void checkSentenceLengths(List<Sentence> sentences, ScriptText text, Problems problems) {
     int words = 0;
-    for (Step step : steps) {
-      String text = step instanceof Step.Say say ? say.text() : step instanceof Step.Ask ask ? ask.question() : "";
-      for (String sentence : Sentences.of(text)) {
-        int n = Sentences.words(sentence);
-        sentences++;
-        words += n;
-        if (n > MAX_SENTENCE_WORDS) {
-          problems.add(step.line(), 5, "a sentence of " + n + " words (\"" + sentence.substring(0, Math.min(40, sentence.length())) + "...\")",
-              "split it: listeners follow sentences of at most " + MAX_SENTENCE_WORDS + " words");
-        }
+    for (Sentence s : sentences) {
+      int n = Sentences.words(s.text());
+      words += n;
+      if (n > MAX_SENTENCE_WORDS) {
+        ScriptText.Place at = text.start(s);
+        problems.add(at.line(), at.column(), "a sentence of " + n + " words (\""
+            + s.text().substring(0, Math.min(40, s.text().length())) + "...\")",
+            "split it: listeners follow sentences of at most " + MAX_SENTENCE_WORDS + " words");
       }
     }
-    if (sentences > 0 && words / (double) sentences > MAX_MEAN_WORDS) {
-      problems.add(1, 1, String.format(Locale.ROOT, "sentences average %.1f words", words / (double) sentences),
+    if (!sentences.isEmpty() && words / (double) sentences.size() > MAX_MEAN_WORDS) {
+      problems.add(1, 1, String.format(Locale.ROOT, "sentences average %.1f words", words / (double) sentences.size()),
           "shorten sentences to an average of at most " + (int) MAX_MEAN_WORDS + " words");
     }
   }

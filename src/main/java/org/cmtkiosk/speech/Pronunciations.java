@@ -17,7 +17,9 @@ public final class Pronunciations {
       Map.entry("savour", "savor"), Map.entry("savouring", "savoring"),
       Map.entry("neighbour", "neighbor"), Map.entry("neighbours", "neighbors"),
       Map.entry("favourite", "favorite"), Map.entry("behaviour", "behavior"),
-      Map.entry("centre", "center"), Map.entry("realise", "realize"), Map.entry("recognise", "recognize"));
+      Map.entry("centre", "center"), Map.entry("realise", "realize"), Map.entry("recognise", "recognize"),
+      Map.entry("criticise", "criticize"), Map.entry("criticised", "criticized"),
+      Map.entry("criticising", "criticizing"));
   private static final Pattern WORD = Pattern.compile("\\p{L}+");
 
   private Pronunciations() {}

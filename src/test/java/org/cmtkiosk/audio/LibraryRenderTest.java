@@ -27,6 +27,7 @@ class LibraryRenderTest {
    */
   private static final Map<String, String> REVIEWED = Map.of(
       "arm's", "' A r m z",
+      "backdraft", "' b { k - d r { f t",
       "person's", "' p r= - s @ n z");
   private static MarySpeaker analyser;
 

@@ -58,7 +58,7 @@ class CommandLineTest {
   @Test
   void validatePrintsEveryProblemAndExitsNonZero() {
     Path good = Scripts.write(dir, "fine.yaml", Scripts.HEADER.formatted("fine", "fine")
-        + "  - say: Back to the room.\n");
+        + "  - say: You can stop at any time, say stop, or press the button once. Back to the room.\n");
     Path bad = Scripts.write(dir, "bad.yaml", Scripts.HEADER.formatted("bad", "bad") + "  - pauze: 2s\n");
 
     assertEquals(1, run("validate", good.toString(), bad.toString()));
