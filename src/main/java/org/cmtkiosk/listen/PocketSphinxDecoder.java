@@ -16,7 +16,7 @@ final class PocketSphinxDecoder implements AutoCloseable {
     }
 
     boolean filler() {
-      return word.startsWith("<") || word.startsWith("[") || word.startsWith("+") || word.equals("SIL");
+      return word.startsWith("<") || word.startsWith("[") || word.startsWith("+") || word.startsWith("(");
     }
   }
 
@@ -32,7 +32,7 @@ final class PocketSphinxDecoder implements AutoCloseable {
 
   static PocketSphinxDecoder open(PocketSphinxLibrary ps, Path hmm, Path dict) throws VoiceUnavailableException {
     String[] argv = {"-hmm", hmm.toString(), "-dict", dict.toString(), "-samprate", "16000", "-logfn",
-        "/dev/null"};
+        "/dev/null", "-compallsen", "yes"};
     Pointer config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
     if (config == null) {
       throw new VoiceUnavailableException("PocketSphinx refused its settings " + String.join(" ", argv));

@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.audio.Resampling;
+import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.config.Defaults;
 import org.cmtkiosk.testing.Espeak;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,31 +60,50 @@ class PocketSphinxTest {
   @Test
   void aSpokenCommandComesBackAsTypedWordsWithTimesAndConfidence() throws Exception {
     List<Recognition> results = recognise(Espeak.say("en-us", "stop", dir.resolve("stop.wav")), Context.PRACTICE);
-    System.out.println(results);
     assertEquals(1, results.size(), results::toString);
     Recognition.Words words = assertInstanceOf(Recognition.Words.class, results.get(0));
     assertEquals("stop", words.text());
     Recognition.Word stop = words.words().get(0);
     assertTrue(stop.startSeconds() >= 0.4 && stop.startSeconds() < 0.8, "starts after the 0.5 s of silence: " + stop);
     assertTrue(stop.endSeconds() > stop.startSeconds() + 0.2 && stop.endSeconds() < 1.4, stop::toString);
-    assertTrue(stop.confidence() > 0 && stop.confidence() <= 1, stop::toString);
+    assertTrue(stop.confidence() >= 0.75 && stop.confidence() <= 1, "fits about as well as free phones: " + stop);
   }
 
   @Test
   void aTwoWordPhraseKeepsItsWordsInOrder() throws Exception {
     List<Recognition> results = recognise(Espeak.say("en-us", "too much", dir.resolve("w.wav")), Context.PRACTICE);
-    System.out.println(results);
-    Recognition.Words words = assertInstanceOf(Recognition.Words.class, results.get(0));
+    Recognition.Words words = assertInstanceOf(Recognition.Words.class, results.get(0), results::toString);
     assertEquals("too much", words.text());
     assertTrue(words.words().get(0).endSeconds() <= words.words().get(1).startSeconds() + 0.05, words::toString);
   }
 
   @Test
-  void aSentenceThatIsNoCommandIsNotRecognised() throws Exception {
-    List<Recognition> results = recognise(Espeak.say("en-us", "I think it is going to rain later this afternoon",
-        dir.resolve("rain.wav")), Context.PRACTICE);
-    System.out.println(results);
-    assertTrue(results.stream().noneMatch(r -> r instanceof Recognition.Words), results::toString);
-    assertTrue(results.stream().anyMatch(r -> r instanceof Recognition.NotRecognised), results::toString);
+  void aSentenceThatIsNoCommandIsNotTakenForOne() throws Exception {
+    Path wav = Espeak.say("en-us", "I think it is going to rain later this afternoon, so bring a coat.",
+        dir.resolve("rain.wav"));
+    List<Recognition> results = recognise(wav, Context.PRACTICE);
+    assertTrue(!results.isEmpty(), "speech was heard");
+    Interpreter interpreter = new Interpreter(vocabulary, Defaults.config().voice());
+    StreamClock clock = new StreamClock(16_000);
+    clock.fed(16_000 * 60, 0);
+    for (Recognition r : results) {
+      Heard heard = interpreter.interpret(r, Context.PRACTICE, clock, OwnSpeech.NONE);
+      assertInstanceOf(Heard.NotUnderstood.class, heard, () -> r + " was taken for " + heard);
+    }
+  }
+
+  @Test
+  void theListeningLoopTurnsASpokenStopIntoTheStopCommand() throws Exception {
+    Path wav = dir.resolve("padded.wav");
+    byte[] speech = WavFileMic.toVoskFormat(Espeak.say("en-gb", "stop", dir.resolve("s.wav")));
+    float[] padded = new float[16_000 + speech.length / 2 + 24_000];
+    for (int i = 0; i < speech.length / 2; i++) {
+      padded[16_000 + i] = (short) ((speech[2 * i] & 0xff) | (speech[2 * i + 1] << 8)) / 32768f;
+    }
+    WavFiles.write(new Pcm(Resampling.resample(padded, 16_000, Pcm.RATE_HZ)), wav);
+    VoiceCommandsTest.RecordingListener heard = new VoiceCommandsTest.RecordingListener();
+    new VoiceCommands(new WavFileMic(wav, false), engine, new Interpreter(vocabulary, Defaults.config().voice()),
+        vocabulary, () -> Context.PRACTICE, OwnSpeech.NONE, heard, s -> { }).runToEnd();
+    assertEquals(List.of(new Heard.CommandHeard(Command.STOP, "stop")), heard.heard);
   }
 }
