@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.cmtkiosk.App;
-import org.cmtkiosk.Main;
 import org.cmtkiosk.listen.Context;
 import org.cmtkiosk.listen.Engines;
 import org.cmtkiosk.listen.Interpreter;

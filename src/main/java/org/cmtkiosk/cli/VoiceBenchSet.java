@@ -10,10 +10,10 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.cmtkiosk.App;
-import org.cmtkiosk.audio.Pcm;
+import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineStream;
-import org.cmtkiosk.audio.WavFiles;
+import org.cmtkiosk.pcm.WavFiles;
 import org.cmtkiosk.practice.Practice;
 
 /**

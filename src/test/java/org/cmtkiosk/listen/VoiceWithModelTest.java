@@ -13,7 +13,6 @@ import org.cmtkiosk.testing.RealVoice;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
-import org.cmtkiosk.cli.CommandEvaluation;
 
 /**
  * Recognition with a real Vosk model. Runs when one is present (VOSK_MODEL=/path, or voice.model's default path);
