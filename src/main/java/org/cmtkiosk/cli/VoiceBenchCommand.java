@@ -156,9 +156,19 @@ public final class VoiceBenchCommand implements Callable<Integer> {
     return out;
   }
 
+  /** The 1, 5 and 15 minute load averages (the real-time factor counts time others' work took from us). */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
   private void print(CommandEvaluation.Report r, int phrases) {
     PrintWriter out = spec.commandLine().getOut();
-    out.println("Machine: " + BenchCommand.machine());
+    out.println("Machine: " + BenchCommand.machine() + ", load average " + loadAverage());
     out.println("Engine: " + r.engine() + "; " + phrases + " phrases × " + r.voices()
         + " voices (espeak-ng, flite) per condition");
     out.printf("| %-40s | %12s | %s |%n", "measure", "value", "notes");
