@@ -25,8 +25,9 @@ public interface OwnSpeech {
   boolean said(String word, long fromNanos, long toNanos);
 
   /**
-   * Called by the listening loop with each chunk of microphone audio, so that an implementation that can only look
-   * at "is the device speaking now" builds its history (see {@link PlayedSpeech#sampling}).
+   * Called by the listening loop with each chunk of microphone audio (with the time it is taken), so that an
+   * implementation that can only look at "is the device speaking now" builds its history (see
+   * {@link PlayedSpeech#sampling}).
    */
   default void observe(long nowNanos) { }
 }

@@ -114,7 +114,7 @@ public final class VoiceCommands implements AutoCloseable {
           break;
         }
         if (chunk.samples() > 0) {
-          ownSpeech.observe(chunk.capturedNanos());
+          ownSpeech.observe(System.nanoTime());
           clock.fed(chunk.samples(), chunk.capturedNanos());
           handle(recogniser.accept(chunk.pcm(), chunk.pcm().length), now, clock);
         }

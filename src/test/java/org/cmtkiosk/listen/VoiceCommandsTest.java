@@ -76,10 +76,9 @@ class VoiceCommandsTest {
     }
   }
 
-  /** A microphone that delivers a number of silent 100 ms chunks, then ends; endless when negative. */
+  /** A microphone that delivers a number of silent 100 ms chunks, captured now, then ends; endless when negative. */
   static class CountedMic implements MicSource {
     int left;
-    long captured;
 
     CountedMic(int chunks) {
       left = chunks;
@@ -91,8 +90,7 @@ class VoiceCommandsTest {
         return null;
       }
       left--;
-      captured += 100_000_000L;
-      return new Chunk(new byte[3200], captured);
+      return new Chunk(new byte[3200], System.nanoTime());
     }
 
     @Override
