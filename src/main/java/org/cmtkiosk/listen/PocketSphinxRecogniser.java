@@ -31,6 +31,11 @@ public final class PocketSphinxRecogniser implements Recogniser {
   /** An utterance longer than this is ended and judged anyway (the detector can stay on in steady noise). */
   static final double LONGEST_UTTERANCE_SECONDS = 6;
   /**
+   * A phrase said on its own leaves only the detector's padding around it (0.2 s before, 0.5 s after); when the
+   * grammar has to cover more than this with silence and noise fillers, the phrase was part of longer speech.
+   */
+  static final int MOST_FILLER_FRAMES = 110;
+  /**
    * Acoustic scores are logarithms to the base 1.0001 (the decoder's default -logbase), kept shifted right by 10
    * bits (SENSCR_SHIFT).
    */
@@ -227,6 +232,16 @@ public final class PocketSphinxRecogniser implements Recogniser {
     List<PocketSphinxDecoder.Segment> spoken = phrase.stream().filter(s -> !s.filler()).toList();
     if (spoken.isEmpty()) {
       return Optional.empty();
+    }
+    int fillerFrames = phrase.stream().filter(PocketSphinxDecoder.Segment::filler)
+        .mapToInt(PocketSphinxDecoder.Segment::frames).sum();
+    if (fillerFrames > MOST_FILLER_FRAMES) {
+      if (DEBUG) {
+        System.err.println("ps: " + spoken.stream().map(PocketSphinxDecoder.Segment::word).toList() + " with "
+            + fillerFrames + " frames of filler: not a phrase on its own");
+      }
+      return Optional.of(new Recognition.NotRecognised(phrase.get(0).startFrame() / FRAMES_PER_SECOND,
+          (phrase.get(phrase.size() - 1).endFrame() + 1) / FRAMES_PER_SECOND));
     }
     double confidence = confidence(phrase, loop);
     List<Recognition.Word> list = spoken.stream().map(s -> new Recognition.Word(stripAlternative(s.word()),

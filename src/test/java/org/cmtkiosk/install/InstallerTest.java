@@ -46,24 +46,7 @@ class InstallerTest {
   }
 
   @Test
-<<<<<<< HEAD
   void aDryRunInstallsThePackageWithAptPinsTheVoiceDownloadsAndNeverDeletesAnything() throws Exception {
-=======
-  void theSiteConfigItWritesIsValidAndPointsAtTheServicesFolders() throws Exception {
-    Result r = run("bash", "systemd/install.sh", "--print-config");
-    assertEquals(0, r.exit(), r.output());
-    Path file = dir.resolve("cmt-kiosk.yaml");
-    Files.writeString(file, r.output());
-    KioskConfig c = ConfigLoader.read(file);
-    assertEquals(Path.of("/opt/cmt-kiosk/scripts"), c.scriptsDirectory());
-    assertEquals(Path.of("/var/cache/cmt-kiosk/speech"), c.speech().cacheDirectory());
-    assertEquals(Path.of("/var/lib/cmt-kiosk/journal"), c.journalDirectory());
-    assertEquals(Path.of("/opt/cmt-kiosk/models/vosk-model-small-en-us-0.15"), c.voice().voskModel());
-  }
-
-  @Test
-  void aDryRunShowsEveryStepPinsTheDownloadsAndNeverTouchesTheJournalOrSiteConfig() throws Exception {
->>>>>>> 0b38e97 (Voice: typed recogniser results, word times mapped to capture time, own-speech suppression, a listening thread that owns its recogniser and reports failures; PocketSphinx engine (JNA, OS library) and 'bench voice' (work in progress))
     Result r = run("bash", "systemd/install.sh", "--dry-run");
     assertEquals(0, r.exit(), r.output());
     String out = r.output();

@@ -93,6 +93,19 @@ class PocketSphinxTest {
   }
 
   @Test
+  void aCommandWordInsideLongerSpeechIsNotACommand() throws Exception {
+    Path wav = Espeak.say("en-gb", "We can read the whole chapter again tomorrow morning before the lesson.",
+        dir.resolve("again.wav"));
+    Interpreter interpreter = new Interpreter(vocabulary, Defaults.config().voice());
+    StreamClock clock = new StreamClock(16_000);
+    clock.fed(16_000 * 60, 0);
+    for (Recognition r : recognise(wav, Context.PRACTICE)) {
+      Heard heard = interpreter.interpret(r, Context.PRACTICE, clock, OwnSpeech.NONE);
+      assertInstanceOf(Heard.NotUnderstood.class, heard, () -> r + " was taken for " + heard);
+    }
+  }
+
+  @Test
   void theListeningLoopTurnsASpokenStopIntoTheStopCommand() throws Exception {
     Path wav = dir.resolve("padded.wav");
     byte[] speech = WavFileMic.toVoskFormat(Espeak.say("en-gb", "stop", dir.resolve("s.wav")));
