@@ -18,7 +18,8 @@ import java.util.function.Consumer;
  * context's phrases finds the best phrase, and a free loop of single phones finds how well
  * ANY speech would explain those frames (a phone loop of the same acoustic model). A phrase is only as good as its acoustic score comes close to the phone
  * loop's over the same frames (a likelihood ratio per frame): speech that is none of the phrases is forced onto the
- * nearest phrase by the grammar, but fits it far worse than the phone loop, and so gets a low confidence. The
+ * nearest phrase by the grammar, but fits it far worse than the phone loop, and so gets a low confidence; and a
+ * phrase that needed long silence or noise fillers around it was part of longer speech and is not recognised. The
  * decoder's voice activity detector ends utterances; word times come from the segment iterator (frames since the
  * stream started).
  */
@@ -72,8 +73,8 @@ public final class PocketSphinxRecogniser implements Recogniser {
    * How the likelihood ratio becomes a word confidence: {@code exp(ratio per frame in nats / spread)}, so a phrase
    * that fits as well as free phones is 1. With spread 8.7, the default bar of 0.75 ({@code voice.confidence})
    * accepts phrases at most 2.5 nats a frame worse than the phone loop, and the barge-in bar of 0.9 at most 0.9:
-   * measured here, commands fit within 1.7 nats a frame (95% of them, clean and at 10 dB) and non-command speech
-   * forced onto a phrase 3.3 nats or more.
+   * measured by {@code bench voice} here, 95% of commands fit within 1.4 nats a frame (clean and at 10 dB SNR),
+   * and 90% of non-command speech forced onto a phrase 3.4 nats or more worse.
    */
   public record Tuning(double spread) {
     /** What {@code bench voice} measured best here. */
