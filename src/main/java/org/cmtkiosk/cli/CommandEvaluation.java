@@ -56,10 +56,24 @@ final class CommandEvaluation {
   }
 
   /** Everything measured. */
-  record Report(String engine, int voices, Map<Condition, Tally> commands, double otherSeconds, List<String> falseCommands,
+  record Report(String engine, int voices, Map<Condition, Tally> commands, double otherSeconds,
+      double practiceSeconds, List<String> falseCommands, List<String> falseInBargeIn,
       List<Double> latencyMs, double audioSeconds, double decodeSeconds) {
     double falsePerHour() {
       return falseCommands.size() / (otherSeconds / 3600);
+    }
+
+    /**
+     * False commands per hour as during a session: read text as a person's speech, the practices as the device's
+     * own (barge-in rules).
+     */
+    double falsePerHourInSession() {
+      return (falseCommands.size() - falseInPractices() + falseInBargeIn.size()) / (otherSeconds / 3600);
+    }
+
+    /** False commands in the device's own practices (the speaker's sound, before own-speech suppression). */
+    long falseInPractices() {
+      return falseCommands.stream().filter(CommandEvaluation::isPractice).count();
     }
 
     double latencyMs(double percentile) {
@@ -102,11 +116,15 @@ final class CommandEvaluation {
     progress.accept("Non-command speech...");
     List<String> falseCommands = new ArrayList<>();
     double otherSeconds = 0;
+    double practiceSeconds = 0;
+    List<String> falseInBargeIn = new ArrayList<>();
     for (Path wav : other) {
-      otherSeconds += nonCommands(wav, falseCommands);
+      double seconds = nonCommands(wav, falseCommands, falseInBargeIn);
+      otherSeconds += seconds;
+      practiceSeconds += isPractice(wav.getFileName().toString()) ? seconds : 0;
     }
     int voices = (int) clips.stream().map(c -> c.voice().name()).distinct().count();
-    return new Report(engine.name(), voices, tallies, otherSeconds, falseCommands, latency, audioSeconds, decodeSeconds);
+    return new Report(engine.name(), voices, tallies, otherSeconds, practiceSeconds, falseCommands, falseInBargeIn, latency, audioSeconds, decodeSeconds);
   }
 
   private Tally commands(List<VoiceBenchSet.Clip> clips, Condition condition, float[] noise, List<Double> latency)
@@ -184,7 +202,13 @@ final class CommandEvaluation {
   }
 
   /** Feeds a whole file of non-command speech in the practice context; returns its length in seconds. */
-  private double nonCommands(Path wav, List<String> falseCommands) throws IOException, VoiceUnavailableException {
+  /**
+   * Feeds a whole file of non-command speech in the practice context; returns its length in seconds. Each command
+   * heard is false; in the device's own practices it is also judged as during a session, when the device is known
+   * to be speaking (barge-in rules; which words it said is not used).
+   */
+  private double nonCommands(Path wav, List<String> falseCommands, List<String> falseInBargeIn)
+      throws IOException, VoiceUnavailableException {
     float[] audio = read16k(wav);
     try (Stream stream = new Stream(engine.open(vocabulary.phrases(Context.PRACTICE).keySet()))) {
       for (Heard h : stream.feed(audio, Context.PRACTICE)) {
@@ -192,8 +216,32 @@ final class CommandEvaluation {
           falseCommands.add(wav.getFileName() + ": '" + c.words() + "'");
         }
       }
+      if (isPractice(wav.getFileName().toString())) {
+        for (Heard h : stream.heardWhileSpeaking) {
+          if (h instanceof Heard.CommandHeard c) {
+            falseInBargeIn.add(wav.getFileName() + ": '" + c.words() + "'");
+          }
+        }
+      }
       return audio.length / (double) RATE_HZ;
     }
+  }
+
+  /** The device speaking all the time, its words unknown. */
+  private static final OwnSpeech ALWAYS_SPEAKING = new OwnSpeech() {
+    @Override
+    public boolean speaking(long fromNanos, long toNanos) {
+      return true;
+    }
+
+    @Override
+    public boolean said(String word, long fromNanos, long toNanos) {
+      return false;
+    }
+  };
+
+  static boolean isPractice(String name) {
+    return name.startsWith("practice-");
   }
 
   /** A WAV file of any rate as 16 kHz mono samples. */
@@ -241,6 +289,8 @@ final class CommandEvaluation {
       return clock.secondsFed();
     }
 
+    final List<Heard> heardWhileSpeaking = new ArrayList<>();
+
     List<Heard> feed(float[] audio, Context now) {
       if (now != context) {
         recogniser.listenFor(vocabulary.phrases(now).keySet());
@@ -259,6 +309,7 @@ final class CommandEvaluation {
         audioSeconds += n / 2.0 / RATE_HZ;
         if (r.isPresent()) {
           Heard h = interpreter.interpret(r.get(), now, clock, OwnSpeech.NONE);
+          heardWhileSpeaking.add(interpreter.interpret(r.get(), now, clock, ALWAYS_SPEAKING));
           if (!(h instanceof Heard.Ignored)) {
             heard.add(h);
           }

@@ -117,7 +117,8 @@ final class VoiceBenchSet {
     List<Path> out = new ArrayList<>();
     for (int i = 0; i < paragraphs.size(); i++) {
       Voice v = VOICES.get((i * 4) % VOICES.size());
-      Path wav = root.resolve("other").resolve(String.format(Locale.ROOT, "read-%s-%03d-%s.wav", name, i, v.name()));
+      Path wav = root.resolve("other").resolve(String.format(Locale.ROOT, "read-%s-%03d-%08x-%s.wav", name, i,
+          paragraphs.get(i).hashCode(), v.name()));
       if (!Files.isRegularFile(wav)) {
         Files.createDirectories(wav.getParent());
         run(v.say(paragraphs.get(i), wav));
