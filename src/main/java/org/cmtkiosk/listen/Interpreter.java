@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns a recognised utterance into what it means, strictly: only whole expected phrases, only when every word is
- * confident enough. Judged at the time the words were SPOKEN (their stream times mapped to the capture clock), not
+ * Turns a recognised utterance into what it means, strictly: only whole expected phrases (or the way out inside an
+ * utterance, see {@link Vocabulary#meaning}), only when every word is confident enough. Judged at the time the words were SPOKEN (their stream times mapped to the capture clock), not
  * when the result arrived: a word the device itself was saying then is its own voice and ignored; while the device
  * was speaking, only "stop", "pause" and "too much" count, with a higher bar (barge-in).
  */
@@ -56,6 +56,9 @@ public final class Interpreter {
   private Heard words(Recognition.Words w, Context context, StreamClock clock, OwnSpeech own, boolean speaking) {
     String text = w.text();
     for (Recognition.Word word : w.words()) {
+      if (word.text().equals(Recognition.UNKNOWN)) {
+        continue;
+      }
       long from = clock.nanosAt(word.startSeconds()) - latencyNanos - marginNanos;
       if (own.said(word.text(), from, clock.nanosAt(word.endSeconds()) + marginNanos)) {
         return new Heard.Ignored("the device itself was saying '" + word.text() + "' then: '" + text + "'");

@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
  * from the start of the recogniser's audio stream) and how sure it is; or speech that was none of its phrases.
  */
 public sealed interface Recognition {
+  /** Vosk's word for speech that is none of the phrases, inside an utterance that has some. */
+  String UNKNOWN = "[unk]";
+
   /** When the utterance started, in seconds from the start of the stream. */
   double startSeconds();
 
@@ -40,9 +43,9 @@ public sealed interface Recognition {
       return words.stream().map(Word::text).collect(Collectors.joining(" "));
     }
 
-    /** The least certain word's confidence. */
+    /** The least certain word's confidence ("[unk]" words aside: they are not part of a phrase). */
     public double minConfidence() {
-      return words.stream().mapToDouble(Word::confidence).min().orElse(0);
+      return words.stream().filter(w -> !w.text().equals(UNKNOWN)).mapToDouble(Word::confidence).min().orElse(0);
     }
 
     @Override

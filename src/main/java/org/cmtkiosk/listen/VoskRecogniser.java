@@ -122,7 +122,10 @@ public final class VoskRecogniser implements Recogniser {
     return typed(recognizer.getFinalResult());
   }
 
-  /** Vosk's result JSON as a typed result: nothing for silence, not recognised when any word is "[unk]". */
+  /**
+   * Vosk's result JSON as a typed result: nothing for silence, not recognised when every word is "[unk]"; otherwise
+   * the words, "[unk]" included, so that the way out can be found inside a longer utterance ("[unk] too much").
+   */
   static Optional<Recognition> typed(String json) {
     VoskResult r = VoskResult.parse(json);
     if (r.result().isEmpty()) {
@@ -131,7 +134,7 @@ public final class VoskRecogniser implements Recogniser {
     List<VoskResult.Word> words = r.result();
     double start = words.get(0).start();
     double end = words.get(words.size() - 1).end();
-    if (words.stream().anyMatch(w -> w.word().equals("[unk]"))) {
+    if (words.stream().allMatch(w -> w.word().equals(Recognition.UNKNOWN))) {
       return Optional.of(new Recognition.NotRecognised(start, end));
     }
     return Optional.of(new Recognition.Words(words.stream()

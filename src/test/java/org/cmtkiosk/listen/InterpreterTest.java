@@ -54,6 +54,12 @@ class InterpreterTest {
   }
 
   @Test
+  void theWayOutIsFoundInsideALongerUtterance() {
+    assertEquals(Command.GROUND_ME, ((Heard.CommandHeard) heard(said(1, "[unk] too much", 0.3, 0.9, 0.9),
+        Context.PRACTICE)).command(), "Vosk's unknown words around it, however unsure, do not count");
+  }
+
+  @Test
   void anUnsureWordMakesItNotUnderstood() {
     assertEquals(new Heard.NotUnderstood("too much"), heard(said(1, "too much", 0.95, 0.6), Context.PRACTICE));
   }

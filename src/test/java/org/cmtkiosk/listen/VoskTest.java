@@ -33,6 +33,12 @@ class VoskTest {
     String unk = "{\"result\" : [{\"conf\" : 1.0, \"end\" : 2.4, \"start\" : 1.0, \"word\" : \"[unk]\"}],"
         + " \"text\" : \"[unk]\"}";
     assertEquals(Optional.of(new Recognition.NotRecognised(1.0, 2.4)), VoskRecogniser.typed(unk));
+    String inside = "{\"result\" : [{\"conf\" : 1.0, \"end\" : 1.4, \"start\" : 1.0, \"word\" : \"[unk]\"},"
+        + " {\"conf\" : 0.9, \"end\" : 1.8, \"start\" : 1.5, \"word\" : \"too\"},"
+        + " {\"conf\" : 0.8, \"end\" : 2.2, \"start\" : 1.8, \"word\" : \"much\"}], \"text\" : \"[unk] too much\"}";
+    Recognition.Words words = (Recognition.Words) VoskRecogniser.typed(inside).orElseThrow();
+    assertEquals("[unk] too much", words.text(), "kept, so that the way out is found inside it");
+    assertEquals(0.8, words.minConfidence(), 1e-9, "[unk] is not part of the phrase");
     assertEquals(Optional.empty(), VoskRecogniser.typed("{\"text\" : \"\"}"));
     assertEquals(Optional.empty(), VoskRecogniser.typed("not json"));
   }
