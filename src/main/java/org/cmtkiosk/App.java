@@ -7,13 +7,17 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cmtkiosk.listen.Context;
 import org.cmtkiosk.listen.Heard;
+import org.cmtkiosk.listen.Engines;
 import org.cmtkiosk.listen.Interpreter;
 import org.cmtkiosk.listen.JavaSoundMic;
 import org.cmtkiosk.listen.MicSource;
+import org.cmtkiosk.listen.OwnSpeech;
+import org.cmtkiosk.listen.PlayedSpeech;
+import org.cmtkiosk.listen.RecogniserEngine;
 import org.cmtkiosk.listen.VoiceCommands;
+import org.cmtkiosk.listen.VoiceSettings;
 import org.cmtkiosk.listen.VoiceUnavailableException;
 import org.cmtkiosk.listen.Vocabulary;
-import org.cmtkiosk.listen.VoskRecogniser;
 import org.cmtkiosk.pacer.ConsoleIndicator;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.gpio.Board;
@@ -30,7 +34,6 @@ import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.session.LiveSession;
 import org.cmtkiosk.pacer.LedSettings;
 import org.cmtkiosk.pacer.LedMode;
-import org.cmtkiosk.listen.VoiceSettings;
 
 /** The one place that builds the real parts from the config; each is made on first use. */
 public final class App {
@@ -109,20 +112,39 @@ public final class App {
   }
 
   /**
-   * Voice control listening on {@code mic} (the microphone when null). Throws, with one line saying what is missing
-   * and how to get it, when there is no model or native library.
+   * Voice control listening on {@code mic} (the microphone when null), judging its own voice from
+   * {@code deviceSpeaking} sampled as audio arrives. Throws, with one line saying what is missing and how to get
+   * it, when no engine can run.
    */
   public VoiceCommands voice(MicSource mic, Supplier<Context> context, BooleanSupplier deviceSpeaking,
       Consumer<Heard> heard, Consumer<String> confused, Consumer<String> log) throws VoiceUnavailableException {
+    return voice(mic, context, PlayedSpeech.sampling(deviceSpeaking), new VoiceCommands.Listener() {
+      @Override
+      public void heard(Heard h) {
+        heard.accept(h);
+      }
+
+      @Override
+      public void confused(String whatYouCanSay) {
+        confused.accept(whatYouCanSay);
+      }
+
+      @Override
+      public void failed(Exception failure) {
+        // Already logged by the listening loop; the button and keys go on working.
+      }
+    }, log);
+  }
+
+  /** Voice control with the device's own speech as {@code own} and every outcome, failures too, to {@code listener}. */
+  public VoiceCommands voice(MicSource mic, Supplier<Context> context, OwnSpeech own, VoiceCommands.Listener listener,
+      Consumer<String> log) throws VoiceUnavailableException {
     VoiceSettings v = config.voice();
-    if (!v.enabled()) {
-      throw new VoiceUnavailableException("voice.enabled is false in the config");
-    }
+    RecogniserEngine engine = Engines.of(v, log);
     Vocabulary vocabulary = vocabulary();
-    VoskRecogniser recogniser = VoskRecogniser.open(v.model(), vocabulary.grammar(context.get()));
     MicSource source = mic != null ? mic : new JavaSoundMic(v.microphone(), log);
-    return new VoiceCommands(source, recogniser, new Interpreter(vocabulary, v.confidence(), v.bargeInConfidence()),
-        vocabulary, context, deviceSpeaking, heard, confused).start();
+    return new VoiceCommands(source, engine, new Interpreter(vocabulary, v), vocabulary, context, own, listener, log)
+        .start();
   }
 
   /** The real parts of a live session: cached speech, the configured sound card, and {@code indicator}. */

@@ -13,7 +13,6 @@ import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
 import org.cmtkiosk.audio.WavFileOut;
 import org.cmtkiosk.config.KioskConfig;
-import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.speech.CachedSpeaker;
 import org.cmtkiosk.speech.MarySpeaker;
@@ -25,9 +24,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Measures speech and rendering speed on this machine and prints a small table. */
-@Command(name = "bench", description = "Measure speech, rendering, memory, LED pacing (real time) and, with a model, "
-    + "voice recognition.", subcommands = IntelligibilityCommand.class, footer = {"%nExamples:", "  cmt-kiosk bench",
+@Command(name = "bench", subcommands = {VoiceBenchCommand.class, IntelligibilityCommand.class}, description = {
+    "Measure speech, rendering, memory and LED pacing (real time).",
+    "'bench voice' measures voice commands; 'bench intelligibility' the word error rate of every practice."},
+    footer = {"%nExamples:", "  cmt-kiosk bench",
         "  cmt-kiosk bench --practice grounding --pacer-minutes 0   (skip the 5-minute LED block)",
+        "  cmt-kiosk bench voice   (about 15 minutes; generates its labelled set on first use)",
         "  cmt-kiosk bench intelligibility   (word error rate of every practice, with PocketSphinx)"})
 public final class BenchCommand implements Callable<Integer> {
   @ParentCommand
@@ -56,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("cmt-kiosk-bench");
     try {
       List<String[]> rows = new java.util.ArrayList<>(measure(practice, config, scratch));
-      rows.addAll(voice(config));
+      rows.add(row("Voice recognition", "see below", "run 'bench voice' (generates a labelled set, ~15 min)"));
       if (pacerMinutes > 0) {
         spec.commandLine().getErr().println("Measuring LED pacing in real time for " + pacerMinutes + " min...");
         List<PacerBench.Result> pacer = new PacerBench(Duration.ofMinutes(pacerMinutes)).run();
@@ -114,31 +116,7 @@ public final class BenchCommand implements Callable<Integer> {
         row("Java heap in use after GC", heapMiB + " MiB", "MaryTTS loaded, practice laid out"));
   }
 
-  /** Recognition speed, latency and memory, when a Vosk model is present. */
-  private List<String[]> voice(KioskConfig config) {
-    var model = config.voice().model();
-    if (!Files.isDirectory(model.resolve("am"))) {
-      return List.<String[]>of(row("Voice recognition", "skipped", "no Vosk model at " + model + " (voice.model)"));
-    }
-    try {
-      spec.commandLine().getErr().println("Measuring voice recognition with the model at " + model + "...");
-      var vocabulary = new Vocabulary(config.voice().words(), List.of("breathing"));
-      var report = CommandEvaluation.run(config.speech(), model, vocabulary, config.voice().confidence());
-      return List.of(
-          row("Recognition real-time factor", String.format(Locale.ROOT, "%.3f", report.realTimeFactor()),
-              "Vosk small model, closed grammar"),
-          row("End of speech to command", String.format(Locale.ROOT, "%.0f ms", report.latencyMs(0.5)),
-              String.format(Locale.ROOT, "p50; p90 %.0f ms (endpointer delays in the model's conf/model.conf)",
-                  report.latencyMs(0.9))),
-          row("Command accuracy (10 dB SNR)", String.format(Locale.ROOT, "%.0f%%", 100 * report.accuracy()),
-              report.toString()),
-          row("Process memory, model loaded", rssMiB() + " MiB", "resident set size (VmRSS)"));
-    } catch (Exception e) {
-      return List.<String[]>of(row("Voice recognition", "failed", e.getMessage()));
-    }
-  }
-
-  private static long rssMiB() {
+  static long rssMiB() {
     try {
       return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
           .map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024).findFirst().orElse(-1L);
@@ -147,7 +125,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private void print(String machine, List<String[]> rows) {
+  void print(String machine, List<String[]> rows) {
     var out = spec.commandLine().getOut();
     out.println("Machine: " + machine);
     out.printf("| %-36s | %10s | %s |%n", "measure", "value", "notes");
@@ -155,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
     rows.forEach(r -> out.printf("| %-36s | %10s | %s |%n", r[0], r[1], r[2]));
   }
 
-  private static String[] row(String measure, String value, String notes) {
+  static String[] row(String measure, String value, String notes) {
     return new String[] {measure, value, notes};
   }
 

@@ -31,7 +31,7 @@ import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.listen.JavaSoundMic;
 import org.cmtkiosk.listen.MicSource;
 import org.cmtkiosk.listen.VoiceUnavailableException;
-import org.cmtkiosk.listen.VoskRecogniser;
+import org.cmtkiosk.listen.Engines;
 import org.cmtkiosk.pacer.Indicator;
 import org.cmtkiosk.practice.Practice;
 import org.cmtkiosk.speech.MarySpeaker;
@@ -227,7 +227,7 @@ public final class DoctorCommand implements Callable<Integer> {
       double sum = 0;
       long n = 0;
       while (System.nanoTime() < end && log.isEmpty() && n < MIC_SAMPLES) {
-        byte[] chunk = mic.next(Duration.ofMillis(200));
+        byte[] chunk = mic.next(Duration.ofMillis(200)).pcm();
         for (int i = 0; chunk != null && i + 1 < chunk.length; i += 2) {
           double v = (short) ((chunk[i + 1] << 8) | (chunk[i] & 0xff)) / 32768.0;
           sum += v * v;
@@ -252,12 +252,13 @@ public final class DoctorCommand implements Callable<Integer> {
   }
 
   private static Check vosk(KioskConfig config) {
+    if (!config.voice().enabled()) {
+      return new Check("voice engine", true, "off (voice.engine)", "");
+    }
     try {
-      VoskRecogniser.loadNativeLibrary();
-      VoskRecogniser.model(config.voice().model());
-      return new Check("voice model", true, config.voice().model().toString(), "");
+      return new Check("voice engine", true, Engines.of(config.voice(), s -> { }).name(), "");
     } catch (VoiceUnavailableException e) {
-      return Check.problem("voice model", e.getMessage(), "see README, Voice commands");
+      return Check.problem("voice engine", e.getMessage(), "see README, Voice commands");
     }
   }
 

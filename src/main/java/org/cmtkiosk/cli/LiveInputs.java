@@ -8,7 +8,9 @@ import org.cmtkiosk.App;
 import org.cmtkiosk.gpio.Pi4jGpio;
 import org.cmtkiosk.listen.ButtonGestures;
 import org.cmtkiosk.listen.KeyboardCommands;
+import org.cmtkiosk.listen.Heard;
 import org.cmtkiosk.listen.MicSource;
+import org.cmtkiosk.listen.VoiceCommands;
 import org.cmtkiosk.listen.WavFileMic;
 import org.cmtkiosk.session.Input;
 import org.cmtkiosk.session.InputSink;
@@ -33,7 +35,22 @@ final class LiveInputs {
 
   private static AutoCloseable voice(App app, Path micFile, InputSink sink, Consumer<String> log) throws Exception {
     MicSource mic = micFile == null ? null : new WavFileMic(micFile, true);
-    return app.voice(mic, sink::context, sink::speaking, sink::heard, sink::confused, log);
+    return app.voice(mic, sink::context, sink.ownSpeech(), new VoiceCommands.Listener() {
+      @Override
+      public void heard(Heard heard) {
+        sink.heard(heard);
+      }
+
+      @Override
+      public void confused(String whatYouCanSay) {
+        sink.confused(whatYouCanSay);
+      }
+
+      @Override
+      public void failed(Exception failure) {
+        sink.failed(failure);
+      }
+    }, log);
   }
 
   /** Opens an input; what it throws is the reason it is off. */

@@ -12,6 +12,7 @@ import org.cmtkiosk.yaml.Problems;
 import org.cmtkiosk.yaml.YamlSource;
 import org.cmtkiosk.breath.PaceLimits;
 import org.cmtkiosk.session.KioskSettings;
+import org.cmtkiosk.listen.VoiceSettings;
 import org.yaml.snakeyaml.DumperOptions.FlowStyle;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Tag;
@@ -21,7 +22,6 @@ import org.cmtkiosk.audio.ChimeSettings;
 import org.cmtkiosk.audio.AudioSettings;
 import org.cmtkiosk.pacer.LedSettings;
 import org.cmtkiosk.pacer.LedMode;
-import org.cmtkiosk.listen.VoiceSettings;
 
 /** Finds and reads {@code cmt-kiosk.yaml}: {@code --config PATH}, else /etc/cmt-kiosk, else built-in defaults. */
 public final class ConfigLoader {
@@ -125,16 +125,9 @@ public final class ConfigLoader {
           "use pin 12, 13, 18 or 19 for mode pwm, or set mode: digital");
     }
 
-    Fields v = section(top, "voice", Set.of("enabled", "model", "microphone", "confidence", "barge_in_confidence",
-        "words"), problems);
-    VoiceSettings dv = d.voice();
-    VoiceSettings voice = new VoiceSettings(v.bool("enabled").orElse(dv.enabled()),
-        v.text("model", false, "write the folder of the unpacked Vosk model").map(resolve).orElse(dv.model()),
-        v.textOrEmpty("microphone").map(String::strip).orElse(dv.microphone()),
-        v.number("confidence", 0, 1).orElse(dv.confidence()),
-        v.number("barge_in_confidence", 0, 1).orElse(dv.bargeInConfidence()),
-        v.mapping("words", "list each command's phrases, e.g. 'stop: [stop, end]'")
-            .map(words -> Words.read(words, problems)).orElse(dv.words()));
+    VoiceSettings voice = voice(section(top, "voice", Set.of("engine", "enabled", "model", "pocketsphinx_model",
+        "microphone", "confidence", "barge_in_confidence", "output_latency", "echo_margin", "words"), problems),
+        d.voice(), resolve, problems);
 
     Fields b = section(top, "button", Set.of("enabled", "pin"), problems);
     KioskConfig.Button button = new KioskConfig.Button(b.bool("enabled").orElse(d.button().enabled()),
@@ -154,6 +147,25 @@ public final class ConfigLoader {
     }
     return new KioskConfig(file, scripts, maxSilence, speech, tone, chime, audio, pace, led, voice, button, kiosk,
         journal, retention, siteScripts);
+  }
+
+  private static VoiceSettings voice(Fields v, VoiceSettings dv, Function<String, Path> resolve, Problems problems) {
+    VoiceSettings.Engine engine = v.oneOf("engine", false, List.of("auto", "vosk", "pocketsphinx", "off"))
+        .map(e -> VoiceSettings.Engine.valueOf(e.toUpperCase(java.util.Locale.ROOT))).orElse(dv.engine());
+    if (!v.bool("enabled").orElse(true)) {
+      engine = VoiceSettings.Engine.OFF;
+    }
+    return new VoiceSettings(engine,
+        v.text("model", false, "write the folder of the unpacked Vosk model").map(resolve).orElse(dv.voskModel()),
+        v.text("pocketsphinx_model", false, "write the folder holding en-us/ and cmudict-en-us.dict").map(resolve)
+            .orElse(dv.pocketsphinxModel()),
+        v.textOrEmpty("microphone").map(String::strip).orElse(dv.microphone()),
+        v.number("confidence", 0, 1).orElse(dv.confidence()),
+        v.number("barge_in_confidence", 0, 1).orElse(dv.bargeInConfidence()),
+        v.duration("output_latency", false, Duration.ZERO, Duration.ofSeconds(2)).orElse(dv.outputLatency()),
+        v.duration("echo_margin", false, Duration.ZERO, Duration.ofSeconds(2)).orElse(dv.echoMargin()),
+        v.mapping("words", "list each command's phrases, e.g. 'stop: [stop, end]'")
+            .map(words -> Words.read(words, problems)).orElse(dv.words()));
   }
 
   private static Fields section(Fields top, String name, Set<String> keys, Problems problems) {

@@ -8,6 +8,8 @@ import java.time.LocalTime;
 import java.util.List;
 import org.cmtkiosk.breath.PaceLimits;
 import org.cmtkiosk.gpio.Board;
+import org.cmtkiosk.listen.PocketSphinxRecogniser;
+import org.cmtkiosk.listen.VoiceSettings;
 import org.cmtkiosk.listen.Vocabulary;
 import org.cmtkiosk.listen.VoskRecogniser;
 import org.cmtkiosk.speech.SpeechSettings;
@@ -16,7 +18,6 @@ import org.cmtkiosk.audio.ChimeSettings;
 import org.cmtkiosk.audio.AudioSettings;
 import org.cmtkiosk.pacer.LedSettings;
 import org.cmtkiosk.pacer.LedMode;
-import org.cmtkiosk.listen.VoiceSettings;
 import org.cmtkiosk.session.KioskSettings;
 
 /** Built-in settings, used when no config file is found and for every setting a file leaves out. */
@@ -32,8 +33,9 @@ public final class Defaults {
         new AudioSettings(Duration.ofMillis(500), "", 0, -18, 6, 3, Duration.ofSeconds(3), Duration.ofMinutes(1)),
         new PaceLimits(4, 8, Duration.ofSeconds(1), 3),
         new LedSettings(LedMode.AUTO, 18, 0, 0.02, 0.8, 2.2, 1000),
-        new VoiceSettings(true, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
-            + VoskRecogniser.MODEL_NAME), "", 0.75, 0.9, Vocabulary.DEFAULT_WORDS),
+        new VoiceSettings(VoiceSettings.Engine.AUTO, xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/"
+            + VoskRecogniser.MODEL_NAME), PocketSphinxRecogniser.DEBIAN_MODEL, "", 0.75, 0.9,
+            Duration.ofMillis(300), Duration.ofMillis(300), Vocabulary.DEFAULT_WORDS),
         new KioskConfig.Button(Board.isRaspberryPi(), 17),
         kiosk(),
         xdg("XDG_DATA_HOME", ".local/share").resolve("cmt-kiosk/journal"), 90, null);

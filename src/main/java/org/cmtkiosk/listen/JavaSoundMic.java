@@ -28,7 +28,7 @@ public final class JavaSoundMic implements MicSource {
 
   private final String device;
   private final Consumer<String> log;
-  private final BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
+  private final BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(QUEUE_CHUNKS);
   private final AtomicLong dropped = new AtomicLong();
   private final Thread thread;
   private volatile boolean running = true;
@@ -42,9 +42,9 @@ public final class JavaSoundMic implements MicSource {
   }
 
   @Override
-  public byte[] next(Duration timeout) throws InterruptedException {
-    byte[] chunk = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    return chunk == null ? new byte[0] : chunk;
+  public Chunk next(Duration timeout) throws InterruptedException {
+    Chunk chunk = queue.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    return chunk == null ? Chunk.NONE : chunk;
   }
 
   @Override
@@ -61,7 +61,7 @@ public final class JavaSoundMic implements MicSource {
           reported = false;
         }
         read(line);
-      } catch (LineUnavailableException | IllegalArgumentException | IllegalStateException | SecurityException e) {
+      } catch (LineUnavailableException | RuntimeException e) {
         if (!reported) {
           log.accept("Microphone unavailable (" + e.getMessage() + "); voice control is paused and the button and "
               + "keys still work. Trying again every " + RETRY.toSeconds() + " s — check the USB microphone.");
@@ -80,7 +80,9 @@ public final class JavaSoundMic implements MicSource {
       if (n <= 0) {
         throw new IllegalStateException("the microphone stopped delivering audio");
       }
-      if (!queue.offer(Arrays.copyOf(chunk, n)) && dropped.incrementAndGet() == 1) {
+      long bytesAgo = (long) line.available() + n;
+      long captured = System.nanoTime() - Math.round(bytesAgo / 2 * 1e9 / FORMAT.getSampleRate());
+      if (!queue.offer(new Chunk(Arrays.copyOf(chunk, n), captured)) && dropped.incrementAndGet() == 1) {
         log.accept("Voice recognition is falling behind; some microphone audio is being dropped (counted in 'bench').");
       }
     }

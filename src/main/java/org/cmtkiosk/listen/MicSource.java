@@ -8,8 +8,22 @@ public interface MicSource extends AutoCloseable {
   /** The format Vosk needs. TarsosDSP's fromDefaultMicrophone opens big-endian audio, which Vosk cannot use. */
   AudioFormat FORMAT = new AudioFormat(16_000, 16, 1, true, false);
 
+  /**
+   * Audio captured together: 16-bit little-endian samples, and when the first of them was captured
+   * ({@link System#nanoTime()}).
+   */
+  record Chunk(byte[] pcm, long capturedNanos) {
+    /** No audio yet. */
+    public static final Chunk NONE = new Chunk(new byte[0], 0);
+
+    /** How many samples the chunk holds. */
+    public int samples() {
+      return pcm.length / 2;
+    }
+  }
+
   /** The next chunk, waiting up to {@code timeout}: empty if none yet, null once the input has ended (a file). */
-  byte[] next(Duration timeout) throws InterruptedException;
+  Chunk next(Duration timeout) throws InterruptedException;
 
   /** Chunks thrown away because the recogniser fell behind. */
   long dropped();

@@ -1,12 +1,24 @@
 package org.cmtkiosk.listen;
 
-/** Speech to text over a closed grammar: Vosk, or a scripted fake in tests. */
-public interface Recogniser extends AutoCloseable {
-  /** Feeds 16 kHz 16-bit mono little-endian audio; returns Vosk's result JSON when an utterance ended, else null. */
-  String accept(byte[] chunk, int length);
+import java.util.Collection;
+import java.util.Optional;
 
-  /** Listens for these phrases from now on (a JSON list, ending with "[unk]"). */
-  void grammar(String json);
+/**
+ * Speech to words over a closed set of phrases (Vosk, PocketSphinx, or a scripted fake in tests). Holds native
+ * memory: it is created, used and closed by one thread only.
+ */
+public interface Recogniser extends AutoCloseable {
+  /**
+   * Feeds 16 kHz 16-bit mono little-endian audio, continuing the stream; returns what an utterance that ended in it
+   * was, or empty while none has ended.
+   */
+  Optional<Recognition> accept(byte[] pcm, int length);
+
+  /** Listens for these phrases (lower-case words separated by spaces) from the next utterance on. */
+  void listenFor(Collection<String> phrases);
+
+  /** Ends the stream: what was heard of an utterance still under way, if anything. */
+  Optional<Recognition> finish();
 
   @Override
   void close();

@@ -3,6 +3,11 @@ package org.cmtkiosk.listen;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import org.vosk.LibVosk;
 import org.vosk.LogLevel;
 import org.vosk.Model;
@@ -63,11 +68,26 @@ public final class VoskRecogniser implements Recogniser {
     }
   }
 
-  /** A recogniser for one listening thread, listening for {@code grammarJson}. */
-  public static VoskRecogniser open(Path modelPath, String grammarJson) throws VoiceUnavailableException {
-    Model m = model(modelPath);
+  /** The engine for the model at {@code path}, loaded now (seconds on a Pi) so that opening recognisers is quick. */
+  public static RecogniserEngine engine(Path path) throws VoiceUnavailableException {
+    Model m = model(path);
+    return new RecogniserEngine() {
+      @Override
+      public Recogniser open(Collection<String> phrases) throws VoiceUnavailableException {
+        return VoskRecogniser.open(m, phrases);
+      }
+
+      @Override
+      public String name() {
+        return "Vosk (" + path.getFileName() + ")";
+      }
+    };
+  }
+
+  /** A recogniser for one listening thread, listening for {@code phrases}. */
+  static VoskRecogniser open(Model m, Collection<String> phrases) throws VoiceUnavailableException {
     try {
-      Recognizer r = new Recognizer(m, MicSource.FORMAT.getSampleRate(), grammarJson);
+      Recognizer r = new Recognizer(m, MicSource.FORMAT.getSampleRate(), grammar(phrases));
       r.setWords(true);
       return new VoskRecogniser(r);
     } catch (RuntimeException e) {
@@ -75,20 +95,50 @@ public final class VoskRecogniser implements Recogniser {
     }
   }
 
-  @Override
-  public String accept(byte[] chunk, int length) {
-    return recognizer.acceptWaveForm(chunk, length) ? recognizer.getResult() : null;
+  /**
+   * Vosk's grammar: a JSON list of the phrases plus "[unk]", so anything else is reported as unknown instead of
+   * being forced onto the nearest phrase.
+   */
+  static String grammar(Collection<String> phrases) {
+    List<String> all = new ArrayList<>(phrases);
+    all.add("[unk]");
+    return all.stream().map(p -> '"' + p.replace("\"", "").replace("\\", "") + '"')
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   @Override
-  public void grammar(String json) {
-    recognizer.setGrammar(json);
+  public Optional<Recognition> accept(byte[] pcm, int length) {
+    return recognizer.acceptWaveForm(pcm, length) ? typed(recognizer.getResult()) : Optional.empty();
+  }
+
+  @Override
+  public void listenFor(Collection<String> phrases) {
+    recognizer.setGrammar(grammar(phrases));
     recognizer.reset();
   }
 
-  /** What was heard of an utterance still under way when the input ends. */
-  public String finish() {
-    return recognizer.getFinalResult();
+  @Override
+  public Optional<Recognition> finish() {
+    return typed(recognizer.getFinalResult());
+  }
+
+  /**
+   * Vosk's result JSON as a typed result: nothing for silence, not recognised when every word is "[unk]"; otherwise
+   * the words, "[unk]" included, so that the way out can be found inside a longer utterance ("[unk] too much").
+   */
+  static Optional<Recognition> typed(String json) {
+    VoskResult r = VoskResult.parse(json);
+    if (r.result().isEmpty()) {
+      return Optional.empty();
+    }
+    List<VoskResult.Word> words = r.result();
+    double start = words.get(0).start();
+    double end = words.get(words.size() - 1).end();
+    if (words.stream().allMatch(w -> w.word().equals(Recognition.UNKNOWN))) {
+      return Optional.of(new Recognition.NotRecognised(start, end));
+    }
+    return Optional.of(new Recognition.Words(words.stream()
+        .map(w -> new Recognition.Word(w.word(), w.start(), w.end(), w.conf())).toList()));
   }
 
   @Override

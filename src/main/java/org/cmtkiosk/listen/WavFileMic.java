@@ -7,7 +7,11 @@ import java.time.Duration;
 import org.cmtkiosk.pcm.Resampling;
 import org.cmtkiosk.pcm.WavFiles;
 
-/** A WAV file as the microphone ({@code --mic-file}): any rate, size or channel count, converted for Vosk. */
+/**
+ * A WAV file as the microphone ({@code --mic-file}): any rate, size or channel count, converted for the recognisers.
+ * Each chunk's capture time is when it would have been captured had the file been playing since it was opened
+ * (real time: since its first chunk was taken).
+ */
 public final class WavFileMic implements MicSource {
   private static final int CHUNK_SAMPLES = 1600;
   /** About 11 minutes of CD-quality stereo, or 35 at 16 kHz mono: enough for any test, small enough for the heap. */
@@ -16,6 +20,7 @@ public final class WavFileMic implements MicSource {
   private final boolean realTime;
   private int pos;
   private long startNanos = -1;
+  private final long fileStartNanos = System.nanoTime();
 
   /** @param realTime hand out audio no faster than it would be spoken (for a live practice) */
   public WavFileMic(Path file, boolean realTime) throws IOException {
@@ -49,7 +54,7 @@ public final class WavFileMic implements MicSource {
   }
 
   @Override
-  public byte[] next(Duration timeout) throws InterruptedException {
+  public Chunk next(Duration timeout) throws InterruptedException {
     if (pos >= pcm.length) {
       return null;
     }
@@ -59,13 +64,15 @@ public final class WavFileMic implements MicSource {
       long due = startNanos + pos / 2 * 1_000_000_000L / (long) FORMAT.getSampleRate();
       if (due > now) {
         Thread.sleep(Math.min(timeout.toMillis(), (due - now) / 1_000_000 + 1));
-        return new byte[0];
+        return Chunk.NONE;
       }
     }
     int n = Math.min(CHUNK_SAMPLES * 2, pcm.length - pos);
     byte[] chunk = java.util.Arrays.copyOfRange(pcm, pos, pos + n);
+    long start = realTime ? startNanos : fileStartNanos;
+    long captured = start + Math.round(pos / 2 * 1e9 / FORMAT.getSampleRate());
     pos += n;
-    return chunk;
+    return new Chunk(chunk, captured);
   }
 
   @Override

@@ -25,6 +25,9 @@ public interface InputSink {
   /** What the recogniser should listen for now. */
   Context context();
 
+  /** What the speaker has been saying, and when (for the recogniser's own-speech check and barge-in rule). */
+  org.cmtkiosk.listen.OwnSpeech ownSpeech();
+
   /** Whether the device is making sound of its own now (for the barge-in rule). */
   boolean speaking();
 

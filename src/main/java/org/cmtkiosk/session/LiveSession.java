@@ -76,6 +76,8 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private final PacerLoop led;
   private final long started = System.nanoTime();
   private final AtomicLong generation = new AtomicLong();
+  /** What the speaker said when, for the recogniser's own-speech check. */
+  private final org.cmtkiosk.listen.PlayedSpeech played = org.cmtkiosk.listen.PlayedSpeech.reported();
   private final SoundReport sound = new SoundReport();
   /** Sound lost, back and underruns: counted here, and told to the flow, which journals them with the visit. */
   private final PlaybackEvents playback = new PlaybackEvents() {
@@ -288,6 +290,11 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     }
 
     @Override
+    public org.cmtkiosk.listen.OwnSpeech ownSpeech() {
+      return played;
+    }
+
+    @Override
     public synchronized void failed(Exception cause) {
       if (failed || closing) {
         return;
@@ -374,6 +381,9 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
       try {
         if (mine == generation.get()) {
           TimelineStream stream = new TimelineStream(parts.timelines().speech(text));
+          long from = System.nanoTime();
+          SpokenTimes.passage(played, text, from, from + org.cmtkiosk.pcm.Pcm.timeOf(stream.length()).toNanos()
+              + parts.audio().buffer().toNanos());
           prompt = stream;
           playStream(stream);
         }
@@ -503,7 +513,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     if (pauseAsked) {
       stream.pause();
     }
-    practiceSubtitles = new PracticeSubtitles(stream, run.practice(), timeline, this::subtitle);
+    practiceSubtitles = new PracticeSubtitles(stream, run.practice(), timeline, this::subtitle, played);
     stream.setVolumeDb(parts.volumeDb() + (quiet ? parts.quietVolumeDb() : 0));
     AudioOut out = output();
     current = stream;
@@ -591,6 +601,11 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   @Override
   public void quiet(boolean quietNow) {
     quiet = quietNow;
+  }
+
+  @Override
+  public org.cmtkiosk.listen.OwnSpeech ownSpeech() {
+    return played;
   }
 
   @Override

@@ -129,7 +129,7 @@ class PackageIT {
     assertEquals(Path.of("/etc/cmt-kiosk/scripts"), c.siteScriptsDirectory());
     assertEquals(Path.of("/var/cache/cmt-kiosk/speech"), c.speech().cacheDirectory());
     assertEquals(Path.of("/var/lib/cmt-kiosk/journal"), c.journalDirectory());
-    assertEquals(Path.of("/usr/local/share/cmt-kiosk/vosk-model-small-en-us-0.15"), c.voice().model());
+    assertEquals(Path.of("/usr/local/share/cmt-kiosk/vosk-model-small-en-us-0.15"), c.voice().voskModel());
   }
 
   @Test

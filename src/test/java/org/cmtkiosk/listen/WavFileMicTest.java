@@ -27,10 +27,14 @@ class WavFileMicTest {
     WavFileMic mic = new WavFileMic(wav, false);
     assertEquals(Duration.ofSeconds(1), mic.duration());
     long bytes = 0;
-    byte[] chunk;
+    MicSource.Chunk chunk;
+    long first = 0;
     while ((chunk = mic.next(Duration.ZERO)) != null) {
-      assertEquals(0, chunk.length % 2);
-      bytes += chunk.length;
+      assertEquals(0, chunk.pcm().length % 2);
+      first = bytes == 0 ? chunk.capturedNanos() : first;
+      assertEquals(bytes / 2 * 1_000_000_000L / 16_000, chunk.capturedNanos() - first, 1_000,
+          "each chunk is stamped by its place in the file");
+      bytes += chunk.pcm().length;
     }
     assertEquals(32_000, bytes, 2 * 4, "one second at 16 kHz, 16-bit");
     assertNull(mic.next(Duration.ZERO));

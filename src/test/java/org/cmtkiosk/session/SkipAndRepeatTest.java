@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cmtkiosk.listen.PlayedSpeech;
 import org.cmtkiosk.audio.Timeline;
 import org.cmtkiosk.audio.TimelineBuilder;
 import org.cmtkiosk.audio.TimelineStream;
@@ -66,7 +67,7 @@ class SkipAndRepeatTest {
     Timeline t = timeline(p);
     TimelineStream s = new TimelineStream(t);
     List<Subtitle> lines = new ArrayList<>();
-    PracticeSubtitles subtitles = new PracticeSubtitles(s, p, t, lines::add);
+    PracticeSubtitles subtitles = new PracticeSubtitles(s, p, t, lines::add, PlayedSpeech.reported());
     assertEquals(Optional.empty(), subtitles.lastSaid());
     subtitles.reached(Pcm.RATE_HZ);
     assertEquals(List.of("One small step."), lines.stream().map(Subtitle::text).toList());
