@@ -1,0 +1,68 @@
+package org.cmtkiosk.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** (a) A practice played live on the (virtual) sound card sounds the same as its render, and takes as long. */
+@Tag("e2e")
+@Timeout(180)
+class LivePlaybackIT {
+  private static Site site;
+  private static VirtualSoundCard card;
+  private static Match match;
+
+  @BeforeAll
+  static void playOnce() throws Exception {
+    site = Site.of("live-playback");
+    card = VirtualSoundCard.startOrSkip(site.dir());
+    Wave render = site.render("e2e-tone");
+    Wave recorded;
+    try (Recorder rec = card.record();
+        Program p = Program.start(card.environment(), site.config(), site.dir().resolve("practice.log"), false,
+            "practice", "e2e-tone")) {
+      assertEquals(0, p.awaitExit(Duration.ofSeconds(120)), p.output());
+      assertTrue(p.output().contains("Session completed"), p.output());
+      Thread.sleep(300);
+      recorded = rec.stop();
+    }
+    recorded.write(site.dir().resolve("recording-48k.wav"));
+    match = Match.of(render, recorded.halfRate());
+    Site.figure("(a) live vs render: correlation", String.format(Locale.ROOT, "%.4f", match.correlation()));
+    Site.figure("(a) live vs render: RMS level difference", String.format(Locale.ROOT, "%+.2f dB",
+        match.levelDifferenceDb()));
+    Site.figure("(a) live vs render: 10 ms envelope, median |difference|", String.format(Locale.ROOT, "%.2f dB",
+        match.envelopeMedianDifferenceDb()));
+    Site.figure("(a) live vs render: sound lasted longer by", String.format(Locale.ROOT, "%+.0f ms",
+        match.lengthDifferenceMs()));
+    Site.figure("(a) live vs render: gaps (load " + Load.average() + ")", match.gapSummary());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (card != null) {
+      card.close();
+    }
+  }
+
+  @Test
+  void practicePlayedLiveSoundsLikeItsRender() {
+    assertTrue(match.correlation() > 0.98, "correlation " + match.correlation());
+    assertEquals(0, match.levelDifferenceDb(), 0.5, "level difference in dB");
+    assertTrue(match.envelopeMedianDifferenceDb() <= 1.0, "envelope differs by " + match.envelopeMedianDifferenceDb()
+        + " dB");
+  }
+
+  @Test
+  void practicePlayedLiveTakesAsLongAsItsRender() {
+    assertEquals(0, match.lengthDifferenceMs(), 20, "sound lasted this many ms longer than rendered; "
+        + match.gapSummary());
+  }
+}

@@ -1,0 +1,41 @@
+package org.cmtkiosk.e2e;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a recording of live playback compares with the render of the same practice, both at 24 kHz: aligned piece by
+ * piece ({@link Alignment}), then compared sample by sample (correlation), by loudness, by 10 ms envelope, and by the
+ * time from first to last sound.
+ *
+ * @param lengthDifferenceMs how much longer the recording's first-to-last sound lasted than the render's
+ */
+public record Match(Alignment alignment, int rateHz, double correlation, double levelDifferenceDb,
+    double envelopeMedianDifferenceDb, double lengthDifferenceMs) {
+
+  /** Compares {@code recording} (already at the render's rate) with {@code render}. */
+  public static Match of(Wave render, Wave recording) {
+    int from = render.firstAbove(Wave.SOUND, 0);
+    int recFrom = recording.firstAbove(Wave.SOUND, 0);
+    if (from < 0 || recFrom < 0) {
+      throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
+    }
+    Alignment a = Alignment.of(render, recording, recFrom - from);
+    int span = render.lastAbove(Wave.SOUND) + 1 - from;
+    int recSpan = recording.lastAbove(Wave.SOUND) + 1 - recFrom;
+    return new Match(a, render.rateHz(), a.correlation(render, recording), a.levelDifferenceDb(render, recording),
+        a.envelopeMedianDifferenceDb(render, recording), (recSpan - span) * 1000.0 / render.rateHz());
+  }
+
+  public List<Alignment.Gap> gaps() {
+    return alignment.gaps();
+  }
+
+  /** One line for the test output: gaps, their total, the longest, and audio dropped. */
+  public String gapSummary() {
+    double longest = gaps().stream().mapToDouble(Alignment.Gap::seconds).max().orElse(0);
+    return String.format(Locale.ROOT, "%d gaps, %.0f ms in all, longest %.0f ms, %.0f ms of audio dropped%s",
+        gaps().size(), 1000 * alignment.gapSeconds(), 1000 * longest, 1000 * alignment.droppedSeconds(rateHz),
+        gaps().isEmpty() ? "" : " " + gaps());
+  }
+}
