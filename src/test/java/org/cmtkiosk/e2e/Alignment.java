@@ -37,8 +37,13 @@ public record Alignment(List<Piece> pieces, List<Gap> gaps) {
 
   /** Aligns {@code recording} to {@code render}, starting near {@code lag} (e.g. from the onsets, ±300 ms). */
   public static Alignment of(Wave render, Wave recording, int lag) {
+    return from(render, recording, lag, 0);
+  }
+
+  /** Aligns {@code recording} to the render from render sample {@code renderFrom} on (a recording begun mid-way). */
+  public static Alignment from(Wave render, Wave recording, int lag, int renderFrom) {
     int ms = render.rateHz() / 1000;
-    int from = Math.max(0, render.firstAbove(Wave.SOUND, 0));
+    int from = Math.max(0, render.firstAbove(Wave.SOUND, renderFrom));
     int to = render.lastAbove(Wave.SOUND) + 1;
     int recFrom = recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - 300 * ms));
     lag = recFrom - locate(render, recording, recFrom, from, 30 * ms).at();
@@ -210,6 +215,17 @@ public record Alignment(List<Piece> pieces, List<Gap> gaps) {
       dropped += Math.max(0, pieces.get(i - 1).lag() - pieces.get(i).lag()) / (double) rateHz;
     }
     return dropped;
+  }
+
+  /** The render sample that recording sample {@code recIndex} carries (by the last piece that began before it). */
+  public int renderPositionOf(int recIndex) {
+    Piece found = pieces.get(0);
+    for (Piece p : pieces) {
+      if (p.from() + p.lag() <= recIndex) {
+        found = p;
+      }
+    }
+    return recIndex - found.lag();
   }
 
   /** Total silence inserted, in seconds. */

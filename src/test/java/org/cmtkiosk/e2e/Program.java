@@ -63,7 +63,9 @@ public final class Program implements AutoCloseable {
     List<String> full = terminal ? List.of("script", "-qfec", shellQuoted(command), "/dev/null") : command;
     ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true);
     pb.environment().putAll(environment);
-    pb.environment().put("TERM", "dumb");
+    if (terminal) {
+      pb.environment().put("TERM", "xterm");
+    }
     Program p = new Program(pb.start(), logFile);
     p.log.println("$ " + String.join(" ", full));
     return p;

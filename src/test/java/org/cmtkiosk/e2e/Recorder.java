@@ -94,6 +94,15 @@ public final class Recorder implements AutoCloseable {
     return false;
   }
 
+  /** Waits until at least {@code length} of audio has been recorded (the recording is under way). */
+  public boolean awaitSamples(Duration length, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && samples() < length.toMillis() * RATE_HZ / 1000) {
+      Thread.sleep(5);
+    }
+    return samples() >= length.toMillis() * RATE_HZ / 1000;
+  }
+
   /** Waits until something at least {@code dbfs} loud has been recorded. */
   public boolean awaitSound(double dbfs, Duration timeout) throws InterruptedException {
     return awaitLevel(dbfs, 0, Duration.ofMillis(10), timeout);

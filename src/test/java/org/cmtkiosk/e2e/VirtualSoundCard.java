@@ -19,6 +19,8 @@ import java.util.stream.Stream;
  * A private PulseAudio server with a null-sink speaker and microphone, in its own runtime directory, so a program
  * started with {@link #environment()} plays into {@code speaker} (recordable from {@code speaker.monitor}) and hears
  * whatever is played into {@code mic}. {@link #kill()} is a pulled USB speaker; {@link #start()} plugs it back in.
+ * The program reaches the server through a socket of its own, so a test can start recording on the tools' socket
+ * before the program can play ({@link #startClosedToProgram()}, {@link #openToProgram()}).
  */
 public final class VirtualSoundCard implements AutoCloseable {
   private static final List<String> TOOLS = List.of("pulseaudio", "pactl", "parec", "paplay", "aplay");
@@ -75,8 +77,13 @@ public final class VirtualSoundCard implements AutoCloseable {
         .anyMatch(d -> Files.isExecutable(Path.of(d, tool)));
   }
 
-  /** What a child process needs to use this sound card (and nothing of the desktop's). */
+  /** What the program needs to use this sound card (and nothing of the desktop's). */
   public Map<String, String> environment() {
+    return Map.of("XDG_RUNTIME_DIR", runtimeDir.toString(), "PULSE_SERVER", "unix:" + programSocket());
+  }
+
+  /** The environment of the test's own tools (pactl, parec, paplay). */
+  private Map<String, String> toolEnvironment() {
     return Map.of("XDG_RUNTIME_DIR", runtimeDir.toString(), "PULSE_SERVER", "unix:" + socket());
   }
 
@@ -84,8 +91,25 @@ public final class VirtualSoundCard implements AutoCloseable {
     return runtimeDir.resolve("pulse/native");
   }
 
-  /** Starts (or restarts) the server; returns "" when it answers, else what went wrong. */
+  private Path programSocket() {
+    return runtimeDir.resolve("program.socket");
+  }
+
+  /** Starts (or restarts) the server, open to the program; returns "" when it answers, else what went wrong. */
   public String start() throws IOException, InterruptedException {
+    String problem = startClosedToProgram();
+    return problem.isEmpty() ? openToProgram() : problem;
+  }
+
+  /** Lets the program connect (a speaker plugged in); returns "" or what went wrong. */
+  public String openToProgram() throws IOException, InterruptedException {
+    Files.deleteIfExists(programSocket());
+    int rc = run("pactl", "load-module", "module-native-protocol-unix", "socket=" + programSocket());
+    return rc == 0 ? "" : "pactl could not open " + programSocket() + " (" + rc + ")";
+  }
+
+  /** Starts the server for the test's tools only; returns "" when it answers, else what went wrong. */
+  public String startClosedToProgram() throws IOException, InterruptedException {
     Path log = logDir.resolve("pulseaudio.log");
     Files.createDirectories(logDir);
     Path out = logDir.resolve("pulseaudio.out");
@@ -179,7 +203,7 @@ public final class VirtualSoundCard implements AutoCloseable {
 
   private ProcessBuilder command(List<String> args) {
     ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(args));
-    pb.environment().putAll(environment());
+    pb.environment().putAll(toolEnvironment());
     return pb;
   }
 
