@@ -163,7 +163,16 @@ public final class VirtualSoundCard implements AutoCloseable {
 
   /** Plays a WAV file into the microphone, waiting until it has been played. */
   public void speakIntoMicrophone(Path wav) throws IOException, InterruptedException {
-    Process p = command(List.of("paplay", "-d", "mic", wav.toString())).redirectErrorStream(true).start();
+    paplay("mic", wav);
+  }
+
+  /** Plays a WAV file on the speaker, as the program would, waiting until it has been played. */
+  public void playOnSpeaker(Path wav) throws IOException, InterruptedException {
+    paplay("speaker", wav);
+  }
+
+  private void paplay(String sink, Path wav) throws IOException, InterruptedException {
+    Process p = command(List.of("paplay", "-d", sink, wav.toString())).redirectErrorStream(true).start();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       throw new IOException("paplay did not finish playing " + wav);
