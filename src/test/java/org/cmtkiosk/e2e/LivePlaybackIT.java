@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +30,7 @@ class LivePlaybackIT {
         Program p = Program.start(card.environment(), site.config(), site.dir().resolve("practice.log"), false,
             "practice", "e2e-tone")) {
       assertEquals(0, p.awaitExit(Duration.ofSeconds(120)), p.output());
-      assertTrue(p.output().contains("Session completed"), p.output());
+      assertEquals(List.of("e2e-tone completed"), site.lastOutcomes(), p.output());
       Thread.sleep(300);
       recorded = rec.stop();
     }

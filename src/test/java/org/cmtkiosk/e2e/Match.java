@@ -8,7 +8,9 @@ import java.util.Locale;
  * piece ({@link Alignment}), then compared sample by sample (correlation), by loudness, by 10 ms envelope, and by the
  * time from first to last sound.
  *
- * @param lengthDifferenceMs how much longer the recording's first-to-last sound lasted than the render's
+ * @param lengthDifferenceMs how much longer the recording's first-to-last sound lasted than the render's (the
+ *     recording's last sound is looked for up to 0.5 s after where the alignment puts the render's end, so that
+ *     what the program says after the practice is not counted)
  */
 public record Match(Alignment alignment, int rateHz, double correlation, double levelDifferenceDb,
     double envelopeMedianDifferenceDb, double lengthDifferenceMs) {
@@ -21,8 +23,11 @@ public record Match(Alignment alignment, int rateHz, double correlation, double 
       throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
     }
     Alignment a = Alignment.of(render, recording, recFrom - from);
-    int span = render.lastAbove(Wave.SOUND) + 1 - from;
-    int recSpan = recording.lastAbove(Wave.SOUND) + 1 - recFrom;
+    int to = render.lastAbove(Wave.SOUND) + 1;
+    int lastLag = a.pieces().get(a.pieces().size() - 1).lag();
+    int recTo = recording.lastAbove(Wave.SOUND, to + lastLag + render.rateHz() / 2) + 1;
+    int span = to - from;
+    int recSpan = recTo - recFrom;
     return new Match(a, render.rateHz(), a.correlation(render, recording), a.levelDifferenceDb(render, recording),
         a.envelopeMedianDifferenceDb(render, recording), (recSpan - span) * 1000.0 / render.rateHz());
   }

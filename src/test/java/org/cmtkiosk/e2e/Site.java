@@ -3,6 +3,8 @@ package org.cmtkiosk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ public final class Site {
   private static final Path ROOT = Path.of("target", "e2e").toAbsolutePath();
   private static final List<String> TEST_PRACTICES = List.of("e2e-tone", "e2e-stop", "e2e-voice");
   private static final Map<String, Path> RENDERS = new HashMap<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static boolean prepared;
 
   private final Path dir;
@@ -69,7 +72,9 @@ public final class Site {
   }
 
   /**
-   * Writes a config: the site's scripts, cache and journal, no LED, no button, voice off; {@code sections} replace
+   * Writes a config: the site's scripts, cache and journal, no LED, no button, voice off, no check-in questions
+   * (a practice is followed by the closing words only), and quiet hours no quieter (so the level does not depend on
+   * the time of day); {@code sections} replace
    * or add whole sections, e.g. {@code Map.of("audio", "give_up_after: 5s")}.
    */
   public Path config(String name, Map<String, String> sections) throws IOException {
@@ -79,6 +84,7 @@ public final class Site {
     all.put("led", "mode: none");
     all.put("button", "enabled: false");
     all.put("voice", "enabled: false");
+    all.put("kiosk", "check_in: false\nquiet_hours:\n  volume_db: 0");
     all.put("journal", "directory: " + dir.resolve("journal"));
     all.putAll(sections);
     String yaml = all.entrySet().stream()
@@ -128,6 +134,23 @@ public final class Site {
   /** The journal's lines (one JSON object per session). */
   public List<String> journalLines() throws IOException {
     return Files.exists(journal()) ? Files.readAllLines(journal()) : List.of();
+  }
+
+  /** The journal's last session record. */
+  public JsonNode lastSession() throws IOException {
+    List<String> lines = journalLines();
+    if (lines.isEmpty()) {
+      throw new AssertionError("nothing was journalled in " + journal());
+    }
+    return JSON.readTree(lines.get(lines.size() - 1));
+  }
+
+  /** How each practice of the journal's last session ended, e.g. ["e2e-voice ended_early_grounding_offered", ...]. */
+  public List<String> lastOutcomes() throws IOException {
+    List<String> outcomes = new java.util.ArrayList<>();
+    lastSession().path("practices").forEach(p -> outcomes.add(p.path("practice").asText() + " "
+        + p.path("outcome").asText()));
+    return outcomes;
   }
 
   /** Records a measured figure for the report. */

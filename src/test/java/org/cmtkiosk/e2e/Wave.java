@@ -186,6 +186,32 @@ public record Wave(float[] samples, int rateHz) {
     return -1;
   }
 
+  /**
+   * Where sound ends after {@code from}: the first index from which nothing reaches {@code level} for at least
+   * {@code quietFor} samples; -1 if the recording never falls quiet that long.
+   */
+  public int silenceFrom(int from, double level, int quietFor) {
+    int quietSince = Math.max(0, from);
+    for (int i = quietSince; i < samples.length; i++) {
+      if (Math.abs(samples[i]) >= level) {
+        quietSince = i + 1;
+      } else if (i + 1 - quietSince >= quietFor) {
+        return quietSince;
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the last sample before {@code before} at least {@code level} loud, or -1. */
+  public int lastAbove(double level, int before) {
+    for (int i = Math.min(samples.length, before) - 1; i >= 0; i--) {
+      if (Math.abs(samples[i]) >= level) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Samples [from, to) as a new wave (clamped to this one). */
   public Wave slice(int from, int to) {
     int a = Math.max(0, Math.min(from, samples.length));
