@@ -3,7 +3,9 @@ package org.cmtkiosk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,9 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -22,8 +28,10 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("e2e")
 @Timeout(150)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeviceLossIT {
   private static NeverBack neverBack;
+  private static List<JsonNode> lostAndBackJournal;
   private Site site;
   private VirtualSoundCard card;
 
@@ -44,6 +52,7 @@ class DeviceLossIT {
   }
 
   @Test
+  @Order(1)
   void speakerPulledOutAndPluggedBackInResumesThePracticeWhereItWas() throws Exception {
     Wave render = site.render("e2e-tone");
     Wave before;
@@ -78,6 +87,7 @@ class DeviceLossIT {
         soundAgain = again.nanoTimeOf(after.firstAbove(Wave.SOUND, 0));
       }
       assertEquals(List.of("e2e-tone completed"), site.lastOutcomes(), p.output());
+      lostAndBackJournal = site.records();
     }
     before.write(site.dir().resolve("before-48k.wav"));
     after.write(site.dir().resolve("after-48k.wav"));
@@ -97,7 +107,20 @@ class DeviceLossIT {
     assertTrue(back - restarted < Duration.ofSeconds(5).toNanos(), "back only after " + ms(back - restarted));
   }
 
+  @Disabled("waiting for lead's journalling of sound problems (issue 12 item 3, README 'Session journal': the live "
+      + "session counts them but does not pass them to the journal yet)")
   @Test
+  @Order(2)
+  void speakerLostAndBackIsJournalled() throws Exception {
+    assumeTrue(lostAndBackJournal != null, "the lost-and-back session did not run");
+    List<String> events = lostAndBackJournal.stream().map(r -> r.path("event").asText()).toList();
+    assertTrue(events.contains("sound_lost") && events.contains("sound_back"), lostAndBackJournal.toString());
+    JsonNode end = lostAndBackJournal.get(lostAndBackJournal.size() - 1);
+    assertTrue(end.path("sound_lost_seconds").asDouble() >= 4, end.toString());
+  }
+
+  @Test
+  @Order(3)
   void speakerThatNeverComesBackEndsTheSessionAsAnError() throws Exception {
     NeverBack n = neverBack();
     assertTrue(n.output().toLowerCase(Locale.ROOT).contains("did not come back"), n.output());
@@ -105,6 +128,7 @@ class DeviceLossIT {
   }
 
   @Test
+  @Order(4)
   void speakerThatNeverComesBackExitsNonZero() throws Exception {
     assertNotEquals(0, neverBack().exitStatus(), neverBack().output());
   }

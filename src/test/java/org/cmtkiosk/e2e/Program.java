@@ -150,10 +150,6 @@ public final class Program implements AutoCloseable {
     return process.exitValue();
   }
 
-  public boolean alive() {
-    return process.isAlive();
-  }
-
   /** Everything it printed so far. */
   public String output() {
     synchronized (lines) {

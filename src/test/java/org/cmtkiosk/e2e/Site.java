@@ -131,18 +131,29 @@ public final class Site {
     }
   }
 
-  /** The journal's lines (one JSON object per session). */
-  public List<String> journalLines() throws IOException {
-    return Files.exists(journal()) ? Files.readAllLines(journal()) : List.of();
+  /** Every record in the journal: start, event and end records. */
+  public List<JsonNode> records() throws IOException {
+    List<JsonNode> records = new java.util.ArrayList<>();
+    if (Files.exists(journal())) {
+      for (String line : Files.readAllLines(journal())) {
+        records.add(JSON.readTree(line));
+      }
+    }
+    return records;
   }
 
-  /** The journal's last session record. */
+  /** The journal's end records (one per finished session). */
+  public List<JsonNode> sessions() throws IOException {
+    return records().stream().filter(r -> r.path("record").asText("end").equals("end")).toList();
+  }
+
+  /** The journal's last end record. */
   public JsonNode lastSession() throws IOException {
-    List<String> lines = journalLines();
-    if (lines.isEmpty()) {
-      throw new AssertionError("nothing was journalled in " + journal());
+    List<JsonNode> ends = sessions();
+    if (ends.isEmpty()) {
+      throw new AssertionError("no session was journalled in " + journal());
     }
-    return JSON.readTree(lines.get(lines.size() - 1));
+    return ends.get(ends.size() - 1);
   }
 
   /** How each practice of the journal's last session ended, e.g. ["e2e-voice ended_early_grounding_offered", ...]. */

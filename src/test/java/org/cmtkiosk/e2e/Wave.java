@@ -1,8 +1,6 @@
 package org.cmtkiosk.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,19 +75,8 @@ public record Wave(float[] samples, int rateHz) {
     }
   }
 
-  /** Reads all of {@code in} (e.g. a finished recording) as 16-bit little-endian mono. */
-  public static Wave fromRaw(InputStream in, int rateHz) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    in.transferTo(out);
-    return fromPcm16(out.toByteArray(), 1, rateHz, false);
-  }
-
   public int length() {
     return samples.length;
-  }
-
-  public double seconds() {
-    return samples.length / (double) rateHz;
   }
 
   public int samplesOf(double seconds) {
@@ -155,15 +142,6 @@ public record Wave(float[] samples, int rateHz) {
       sum += samples[i] * (double) samples[i];
     }
     return b > a ? Math.sqrt(sum / (b - a)) : 0;
-  }
-
-  /** Peak level of each consecutive window of {@code windowSamples}. */
-  public double[] peaks(int windowSamples) {
-    double[] env = new double[samples.length / windowSamples];
-    for (int w = 0; w < env.length; w++) {
-      env[w] = peak(w * windowSamples, (w + 1) * windowSamples);
-    }
-    return env;
   }
 
   /** Index of the first sample at or after {@code from} at least {@code level} loud, or -1. */
