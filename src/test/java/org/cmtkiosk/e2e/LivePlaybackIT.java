@@ -12,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** (a) A practice played live on the (virtual) sound card sounds the same as its render, and takes as long. */
+/**
+ * (a) A practice played live on the (virtual) sound card sounds the same as its render, and takes as long apart from
+ * any underrun gaps (which are reported here and forbidden in {@link UnderrunIT}).
+ */
 @Tag("e2e")
 @Timeout(180)
 class LivePlaybackIT {
@@ -61,9 +64,14 @@ class LivePlaybackIT {
         + " dB");
   }
 
+  /**
+   * Nothing of the practice is lost or added, apart from underrun gaps: those are {@link UnderrunIT}'s to forbid (on
+   * a machine shared with other builds, an idle run here has had one gap of 83 ms in four).
+   */
   @Test
-  void practicePlayedLiveTakesAsLongAsItsRender() {
-    assertEquals(0, match.lengthDifferenceMs(), 20, "sound lasted this many ms longer than rendered; "
+  void practicePlayedLiveTakesAsLongAsItsRenderApartFromGaps() {
+    double apartFromGaps = match.lengthDifferenceMs() - 1000 * match.alignment().gapSeconds();
+    assertEquals(0, apartFromGaps, 20, "apart from gaps, sound lasted this many ms longer than rendered; "
         + match.gapSummary());
   }
 }
