@@ -3,7 +3,9 @@ package org.cmtkiosk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,9 +14,12 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
 /**
@@ -23,13 +28,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("e2e")
 @Timeout(150)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DeviceLossIT {
   private static NeverBack neverBack;
+  private static List<JsonNode> lostAndBackJournal;
   private Site site;
   private VirtualSoundCard card;
 
   /** What happened when the speaker never came back. */
-  record NeverBack(int exitStatus, String output, List<String> journal) {}
+  record NeverBack(int exitStatus, String output, List<String> outcomes) {}
 
   @BeforeEach
   void start(TestInfo test) throws Exception {
@@ -45,6 +52,7 @@ class DeviceLossIT {
   }
 
   @Test
+  @Order(1)
   void speakerPulledOutAndPluggedBackInResumesThePracticeWhereItWas() throws Exception {
     Wave render = site.render("e2e-tone");
     Wave before;
@@ -73,13 +81,13 @@ class DeviceLossIT {
         restarted = System.nanoTime();
         back = p.awaitLine("(?i)\\bback\\b", Duration.ofSeconds(15)).orElseThrow(
             () -> new AssertionError("no line saying the sound output is back:\n" + p.output())).nanoTime();
-        assertEquals(0, p.awaitExit(Duration.ofSeconds(150)), p.output());
+        assertEquals(0, p.awaitExit(Duration.ofSeconds(60)), p.output());
         Thread.sleep(300);
         after = again.stop();
         soundAgain = again.nanoTimeOf(after.firstAbove(Wave.SOUND, 0));
       }
-      assertTrue(p.output().contains("Session completed"), p.output());
-      assertTrue(site.journalLines().get(0).contains("\"outcome\":\"completed\""), site.journalLines().toString());
+      assertEquals(List.of("e2e-tone completed"), site.lastOutcomes(), p.output());
+      lostAndBackJournal = site.records();
     }
     before.write(site.dir().resolve("before-48k.wav"));
     after.write(site.dir().resolve("after-48k.wav"));
@@ -99,16 +107,28 @@ class DeviceLossIT {
     assertTrue(back - restarted < Duration.ofSeconds(5).toNanos(), "back only after " + ms(back - restarted));
   }
 
+  @Disabled("waiting for lead's journalling of sound problems (issue 12 item 3, README 'Session journal': the live "
+      + "session counts them but does not pass them to the journal yet)")
   @Test
+  @Order(2)
+  void speakerLostAndBackIsJournalled() throws Exception {
+    assumeTrue(lostAndBackJournal != null, "the lost-and-back session did not run");
+    List<String> events = lostAndBackJournal.stream().map(r -> r.path("event").asText()).toList();
+    assertTrue(events.contains("sound_lost") && events.contains("sound_back"), lostAndBackJournal.toString());
+    JsonNode end = lostAndBackJournal.get(lostAndBackJournal.size() - 1);
+    assertTrue(end.path("sound_lost_seconds").asDouble() >= 4, end.toString());
+  }
+
+  @Test
+  @Order(3)
   void speakerThatNeverComesBackEndsTheSessionAsAnError() throws Exception {
     NeverBack n = neverBack();
     assertTrue(n.output().toLowerCase(Locale.ROOT).contains("did not come back"), n.output());
-    assertEquals(1, n.journal().size(), n.journal().toString());
-    assertTrue(n.journal().get(0).contains("\"outcome\":\"error\""), n.journal().toString());
+    assertEquals(List.of("e2e-tone error"), n.outcomes(), n.output());
   }
 
-  @Disabled("waiting for lead's exit codes (issue 10): a session ended by a lost speaker exits with status 0 today")
   @Test
+  @Order(4)
   void speakerThatNeverComesBackExitsNonZero() throws Exception {
     assertNotEquals(0, neverBack().exitStatus(), neverBack().output());
   }
@@ -122,10 +142,10 @@ class DeviceLossIT {
         Thread.sleep(2_000);
         long killed = System.nanoTime();
         card.kill();
-        int status = p.awaitExit(Duration.ofSeconds(90));
+        int status = p.awaitExit(Duration.ofSeconds(30));
         Site.figure("(e) speaker never back (give_up_after 5s) -> program ended", ms(System.nanoTime() - killed)
             + ", exit status " + status);
-        neverBack = new NeverBack(status, p.output(), site.journalLines());
+        neverBack = new NeverBack(status, p.output(), site.lastOutcomes());
       }
     }
     return neverBack;

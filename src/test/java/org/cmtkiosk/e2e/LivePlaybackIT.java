@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** (a) A practice played live on the (virtual) sound card sounds the same as its render, and takes as long. */
+/**
+ * (a) A practice played live on the (virtual) sound card sounds the same as its render, and takes as long apart from
+ * any underrun gaps (which are reported here and forbidden in {@link UnderrunIT}).
+ */
 @Tag("e2e")
 @Timeout(180)
 class LivePlaybackIT {
@@ -29,7 +33,7 @@ class LivePlaybackIT {
         Program p = Program.start(card.environment(), site.config(), site.dir().resolve("practice.log"), false,
             "practice", "e2e-tone")) {
       assertEquals(0, p.awaitExit(Duration.ofSeconds(120)), p.output());
-      assertTrue(p.output().contains("Session completed"), p.output());
+      assertEquals(List.of("e2e-tone completed"), site.lastOutcomes(), p.output());
       Thread.sleep(300);
       recorded = rec.stop();
     }
@@ -60,9 +64,14 @@ class LivePlaybackIT {
         + " dB");
   }
 
+  /**
+   * Nothing of the practice is lost or added, apart from underrun gaps: those are {@link UnderrunIT}'s to forbid (on
+   * a machine shared with other builds, an idle run here has had one gap of 83 ms in four).
+   */
   @Test
-  void practicePlayedLiveTakesAsLongAsItsRender() {
-    assertEquals(0, match.lengthDifferenceMs(), 20, "sound lasted this many ms longer than rendered; "
+  void practicePlayedLiveTakesAsLongAsItsRenderApartFromGaps() {
+    double apartFromGaps = match.lengthDifferenceMs() - 1000 * match.alignment().gapSeconds();
+    assertEquals(0, apartFromGaps, 20, "apart from gaps, sound lasted this many ms longer than rendered; "
         + match.gapSummary());
   }
 }

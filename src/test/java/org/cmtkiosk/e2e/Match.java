@@ -8,31 +8,29 @@ import java.util.Locale;
  * piece ({@link Alignment}), then compared sample by sample (correlation), by loudness, by 10 ms envelope, and by the
  * time from first to last sound.
  *
- * @param lengthDifferenceMs how much longer the practice lasted in the recording than in the render (inserted
- *     silence)
+ * @param lengthDifferenceMs how much longer the recording's first-to-last sound lasted than the render's (the
+ *     recording's last sound is looked for up to 0.5 s after where the alignment puts the render's end, so that
+ *     what the program says after the practice is not counted)
  */
 public record Match(Alignment alignment, int rateHz, double correlation, double levelDifferenceDb,
     double envelopeMedianDifferenceDb, double lengthDifferenceMs) {
 
-  /**
-   * Compares {@code recording} (already at the render's rate) with {@code render}. The practice is found in the
-   * recording by its first seconds, so what the kiosk says before it (the orientation) and after it (the closing)
-   * does not count; its length difference is the silence inserted into it.
-   */
+  /** Compares {@code recording} (already at the render's rate) with {@code render}. */
   public static Match of(Wave render, Wave recording) {
     int from = render.firstAbove(Wave.SOUND, 0);
-    if (from < 0 || recording.firstAbove(Wave.SOUND, 0) < 0) {
+    int recFrom = recording.firstAbove(Wave.SOUND, 0);
+    if (from < 0 || recFrom < 0) {
       throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
     }
-    Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
-    int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
-    Alignment a = Alignment.of(render, recording, lag);
+    Alignment a = Alignment.of(render, recording, recFrom - from);
+    int to = render.lastAbove(Wave.SOUND) + 1;
+    int lastLag = a.pieces().get(a.pieces().size() - 1).lag();
+    int recTo = recording.lastAbove(Wave.SOUND, to + lastLag + render.rateHz() / 2) + 1;
+    int span = to - from;
+    int recSpan = recTo - recFrom;
     return new Match(a, render.rateHz(), a.correlation(render, recording), a.levelDifferenceDb(render, recording),
-        a.envelopeMedianDifferenceDb(render, recording), 1000 * a.gapSeconds());
+        a.envelopeMedianDifferenceDb(render, recording), (recSpan - span) * 1000.0 / render.rateHz());
   }
-
-  /** How much of the practice's opening is used to find it in the recording. */
-  private static final double OPENING_SECONDS = 4;
 
   public List<Alignment.Gap> gaps() {
     return alignment.gaps();

@@ -142,11 +142,6 @@ public final class Recorder implements AutoCloseable {
     return snapshot();
   }
 
-  /** Whether parec is still recording (it ends with its server). */
-  public boolean recording() {
-    return process.isAlive();
-  }
-
   @Override
   public void close() throws IOException {
     stop();

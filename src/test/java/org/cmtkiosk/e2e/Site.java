@@ -3,6 +3,8 @@ package org.cmtkiosk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +29,7 @@ public final class Site {
   private static final Path ROOT = Path.of("target", "e2e").toAbsolutePath();
   private static final List<String> TEST_PRACTICES = List.of("e2e-tone", "e2e-stop", "e2e-voice");
   private static final Map<String, Path> RENDERS = new HashMap<>();
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static boolean prepared;
 
   private final Path dir;
@@ -69,7 +72,9 @@ public final class Site {
   }
 
   /**
-   * Writes a config: the site's scripts, cache and journal, no LED, no button, voice off; {@code sections} replace
+   * Writes a config: the site's scripts, cache and journal, no LED, no button, voice off, no check-in questions
+   * (a practice is followed by the closing words only), and quiet hours no quieter (so the level does not depend on
+   * the time of day); {@code sections} replace
    * or add whole sections, e.g. {@code Map.of("audio", "give_up_after: 5s")}.
    */
   public Path config(String name, Map<String, String> sections) throws IOException {
@@ -79,10 +84,8 @@ public final class Site {
     all.put("led", "mode: none");
     all.put("button", "enabled: false");
     all.put("voice", "enabled: false");
+    all.put("kiosk", "check_in: false\nquiet_hours:\n  volume_db: 0");
     all.put("journal", "directory: " + dir.resolve("journal"));
-    // Levels are measured at any hour: quiet hours keep their times but not their lower volume.
-    all.put("kiosk", "check_in: false\nquiet_hours:\n  from: \"21:00\"\n  to: \"07:00\"\n  volume_db: 0\n"
-        + "  max_brightness: 0.2");
     all.putAll(sections);
     String yaml = all.entrySet().stream()
         .map(e -> e.getKey() + ":\n" + e.getValue().lines().map(l -> "  " + l).collect(Collectors.joining("\n")))
@@ -128,9 +131,37 @@ public final class Site {
     }
   }
 
-  /** The journal's lines (one JSON object per session). */
-  public List<String> journalLines() throws IOException {
-    return Files.exists(journal()) ? Files.readAllLines(journal()) : List.of();
+  /** Every record in the journal: start, event and end records. */
+  public List<JsonNode> records() throws IOException {
+    List<JsonNode> records = new java.util.ArrayList<>();
+    if (Files.exists(journal())) {
+      for (String line : Files.readAllLines(journal())) {
+        records.add(JSON.readTree(line));
+      }
+    }
+    return records;
+  }
+
+  /** The journal's end records (one per finished session). */
+  public List<JsonNode> sessions() throws IOException {
+    return records().stream().filter(r -> r.path("record").asText("end").equals("end")).toList();
+  }
+
+  /** The journal's last end record. */
+  public JsonNode lastSession() throws IOException {
+    List<JsonNode> ends = sessions();
+    if (ends.isEmpty()) {
+      throw new AssertionError("no session was journalled in " + journal());
+    }
+    return ends.get(ends.size() - 1);
+  }
+
+  /** How each practice of the journal's last session ended, e.g. ["e2e-voice ended_early_grounding_offered", ...]. */
+  public List<String> lastOutcomes() throws IOException {
+    List<String> outcomes = new java.util.ArrayList<>();
+    lastSession().path("practices").forEach(p -> outcomes.add(p.path("practice").asText() + " "
+        + p.path("outcome").asText()));
+    return outcomes;
   }
 
   /** Records a measured figure for the report. */

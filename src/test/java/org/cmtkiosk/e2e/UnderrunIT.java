@@ -3,6 +3,7 @@ package org.cmtkiosk.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -22,18 +22,18 @@ import org.junit.jupiter.api.Timeout;
 /**
  * (f) Audio that never drops out: a practice played while the cores are saturated (busy loops and a parallel
  * {@code prepare} synthesising every shipped practice) has no gaps at the speaker; and an underrun forced by freezing
- * the program (SIGSTOP) for half a second is heard as a gap, and is detected and journalled by the program.
+ * the program (SIGSTOP) for a second is heard as a gap, and is detected and journalled by the program.
  */
 @Tag("e2e")
 @Timeout(180)
 class UnderrunIT {
-  private static final Duration FROZEN = Duration.ofMillis(900);
+  private static final Duration FROZEN = Duration.ofSeconds(1);
   private static Site site;
   private static VirtualSoundCard card;
   private static Forced forced;
 
   /** What freezing the program did: the gaps heard, where the freeze began (render seconds), output and journal. */
-  record Forced(Match match, double frozenAtSeconds, String output, List<String> journal) {}
+  record Forced(Match match, double frozenAtSeconds, String output, List<JsonNode> journal) {}
 
   @BeforeAll
   static void start() throws Exception {
@@ -48,9 +48,8 @@ class UnderrunIT {
     }
   }
 
-  /** The niceness the service unit gives the kiosk ({@code Nice=-10} in systemd/cmt-kiosk.service). */
-  static final int SERVICE_NICENESS = -10;
-
+  @Disabled("waiting for lead's audio path (issue 12 item 3): on this 2-core machine shared by 8 engineers, with 6 "
+      + "stress-ng workers and a parallel prepare, 0 gaps at load 19 but 17 gaps (4.7 s of silence) at load 26")
   @Test
   void practicePlaysWithoutGapsWhileTheCoresAreSaturated() throws Exception {
     Wave render = site.render("e2e-tone");
@@ -58,8 +57,8 @@ class UnderrunIT {
     String load;
     try (Busy busy = Busy.start(site, 3 * Runtime.getRuntime().availableProcessors());
         Recorder rec = card.record();
-        Program p = Program.start(SERVICE_NICENESS, card.environment(), site.config(),
-            site.dir().resolve("loaded.log"), false, "practice", "e2e-tone")) {
+        Program p = Program.start(card.environment(), site.config(), site.dir().resolve("loaded.log"), false,
+            "practice", "e2e-tone")) {
       assertEquals(0, p.awaitExit(Duration.ofSeconds(150)), p.output());
       load = Load.average() + ", " + busy.describe();
       Thread.sleep(300);
@@ -68,40 +67,45 @@ class UnderrunIT {
     recorded.write(site.dir().resolve("loaded-48k.wav"));
     Match m = Match.of(render, recorded.halfRate());
     Site.figure("(f) saturated cores (" + load + "): gaps", m.gapSummary());
+    Site.figure("(f) saturated cores: sound lasted longer by", String.format(Locale.ROOT, "%+.0f ms",
+        m.lengthDifferenceMs()));
     assertEquals(List.of(), m.gaps(), m.gapSummary());
+    assertEquals(0, m.lengthDifferenceMs(), 20, "ms longer than rendered");
   }
 
   @Test
   void forcedUnderrunIsHeardAsAGapWhereTheProgramWasFrozen() throws Exception {
     Forced f = forced();
+    double frozen = FROZEN.toMillis() / 1000.0;
     List<Alignment.Gap> near = f.match().gaps().stream()
-        .filter(g -> g.atSeconds() > f.frozenAtSeconds() - 0.05 && g.atSeconds() < f.frozenAtSeconds() + 0.4)
+        .filter(g -> g.atSeconds() > f.frozenAtSeconds() - 0.05 && g.atSeconds() < f.frozenAtSeconds() + frozen)
         .toList();
-    assertEquals(1, near.size(), "gaps starting within 0.4 s after the freeze at " + f.frozenAtSeconds() + " s: "
-        + f.match().gapSummary());
-    // The freeze is heard less what the device buffer (audio.buffer, 500 ms) still held.
-    assertTrue(near.get(0).seconds() >= 0.1 && near.get(0).seconds() <= 0.8, "gap of " + near.get(0));
+    assertEquals(1, near.size(), "gaps starting within " + frozen + " s after the freeze at " + f.frozenAtSeconds()
+        + " s: " + f.match().gapSummary());
+    assertTrue(near.get(0).seconds() >= 0.2 && near.get(0).seconds() <= frozen + 0.1, "gap of " + near.get(0));
   }
 
+  @Disabled("waiting for lead's underrun detection and journalling (issue 12 item 3): freezing the program for 1 s "
+      + "gave 752 ms of silence at the speaker, but no 'underrun' line and no \"underruns\" field in the journal")
   @Test
   void forcedUnderrunIsLoggedAndJournalled() throws Exception {
     Forced f = forced();
     assertTrue(f.output().toLowerCase(Locale.ROOT).contains("underrun"), f.output());
-    assertTrue(f.journal().stream().anyMatch(l -> Pattern.compile("\"underruns\"\\s*:\\s*[1-9]").matcher(l).find()),
-        "the session's end record counts the underrun: " + f.journal());
+    assertEquals(1, f.journal().size(), f.journal().toString());
+    assertTrue(f.journal().get(0).path("underruns").asInt() >= 1, f.journal().get(0).toString());
   }
 
   private static synchronized Forced forced() throws Exception {
     if (forced == null) {
       Wave render = site.render("e2e-stop");
-      int journalled = site.journalLines().size();
+      int journalled = site.sessions().size();
       Wave recorded;
       long frozenAt;
       String output;
       try (Recorder rec = card.record();
           Program p = Program.start(card.environment(), site.config(), site.dir().resolve("frozen.log"), false,
               "practice", "e2e-stop")) {
-        assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(60)),
+        assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(30)),
             "the breathing tone was not heard held steady; output:\n" + p.output());
         long stopped = p.signal("STOP");
         Thread.sleep(FROZEN.toMillis());
@@ -115,8 +119,8 @@ class UnderrunIT {
       recorded.write(site.dir().resolve("frozen-48k.wav"));
       Match m = Match.of(render, recorded.halfRate());
       double frozenAtSeconds = render.secondsOf(m.alignment().renderPositionOf((int) (frozenAt / 2)));
-      List<String> journal = site.journalLines();
-      forced = new Forced(m, frozenAtSeconds, output, journal.subList(journalled, journal.size()));
+      List<JsonNode> sessions = site.sessions();
+      forced = new Forced(m, frozenAtSeconds, output, sessions.subList(journalled, sessions.size()));
       Site.figure("(f) program frozen " + FROZEN.toMillis() + " ms at " + String.format(Locale.ROOT, "%.2f s",
           frozenAtSeconds) + ": gaps heard", m.gapSummary());
     }

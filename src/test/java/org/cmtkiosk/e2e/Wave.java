@@ -1,8 +1,6 @@
 package org.cmtkiosk.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,19 +75,8 @@ public record Wave(float[] samples, int rateHz) {
     }
   }
 
-  /** Reads all of {@code in} (e.g. a finished recording) as 16-bit little-endian mono. */
-  public static Wave fromRaw(InputStream in, int rateHz) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    in.transferTo(out);
-    return fromPcm16(out.toByteArray(), 1, rateHz, false);
-  }
-
   public int length() {
     return samples.length;
-  }
-
-  public double seconds() {
-    return samples.length / (double) rateHz;
   }
 
   public int samplesOf(double seconds) {
@@ -157,15 +144,6 @@ public record Wave(float[] samples, int rateHz) {
     return b > a ? Math.sqrt(sum / (b - a)) : 0;
   }
 
-  /** Peak level of each consecutive window of {@code windowSamples}. */
-  public double[] peaks(int windowSamples) {
-    double[] env = new double[samples.length / windowSamples];
-    for (int w = 0; w < env.length; w++) {
-      env[w] = peak(w * windowSamples, (w + 1) * windowSamples);
-    }
-    return env;
-  }
-
   /** Index of the first sample at or after {@code from} at least {@code level} loud, or -1. */
   public int firstAbove(double level, int from) {
     for (int i = Math.max(0, from); i < samples.length; i++) {
@@ -176,25 +154,35 @@ public record Wave(float[] samples, int rateHz) {
     return -1;
   }
 
-  /**
-   * Index of the last sample at least {@code level} loud before the first quiet spell (every sample below
-   * {@code level} for {@code quietSamples}) that starts at or after {@code from}; -1 if it never goes quiet.
-   */
-  public int lastAboveBeforeQuiet(double level, int from, int quietSamples) {
-    int lastLoud = from - 1;
-    for (int i = Math.max(0, from); i < samples.length; i++) {
+  /** Index of the last sample at least {@code level} loud, or -1. */
+  public int lastAbove(double level) {
+    for (int i = samples.length - 1; i >= 0; i--) {
       if (Math.abs(samples[i]) >= level) {
-        lastLoud = i;
-      } else if (i - lastLoud >= quietSamples) {
-        return lastLoud;
+        return i;
       }
     }
     return -1;
   }
 
-  /** Index of the last sample at least {@code level} loud, or -1. */
-  public int lastAbove(double level) {
-    for (int i = samples.length - 1; i >= 0; i--) {
+  /**
+   * Where sound ends after {@code from}: the first index from which nothing reaches {@code level} for at least
+   * {@code quietFor} samples; -1 if the recording never falls quiet that long.
+   */
+  public int silenceFrom(int from, double level, int quietFor) {
+    int quietSince = Math.max(0, from);
+    for (int i = quietSince; i < samples.length; i++) {
+      if (Math.abs(samples[i]) >= level) {
+        quietSince = i + 1;
+      } else if (i + 1 - quietSince >= quietFor) {
+        return quietSince;
+      }
+    }
+    return -1;
+  }
+
+  /** Index of the last sample before {@code before} at least {@code level} loud, or -1. */
+  public int lastAbove(double level, int before) {
+    for (int i = Math.min(samples.length, before) - 1; i >= 0; i--) {
       if (Math.abs(samples[i]) >= level) {
         return i;
       }
