@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -107,8 +106,6 @@ class DeviceLossIT {
     assertTrue(back - restarted < Duration.ofSeconds(5).toNanos(), "back only after " + ms(back - restarted));
   }
 
-  @Disabled("waiting for lead's journalling of sound problems (issue 12 item 3, README 'Session journal': the live "
-      + "session counts them but does not pass them to the journal yet)")
   @Test
   @Order(2)
   void speakerLostAndBackIsJournalled() throws Exception {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -24,7 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Tag("e2e")
 @Timeout(720)
-@Disabled("waiting for voice's PocketSphinx engine (issue 12 items 1-2): 'voice.engine: pocketsphinx' is not on main")
 class OwnSpeechIT {
   static final int DEFAULT_SECONDS = 75;
   private static Site site;

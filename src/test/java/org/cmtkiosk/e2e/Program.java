@@ -55,7 +55,19 @@ public final class Program implements AutoCloseable {
    */
   public static Program start(Map<String, String> environment, Path config, Path logFile, boolean terminal,
       String... args) throws IOException {
+    return start(0, environment, config, logFile, terminal, args);
+  }
+
+  /**
+   * As {@link #start(Map, Path, Path, boolean, String...)}, at the given niceness: the service unit runs the kiosk
+   * at {@code Nice=-10} (a negative niceness needs root, as systemd has when it starts the unit).
+   */
+  public static Program start(int niceness, Map<String, String> environment, Path config, Path logFile,
+      boolean terminal, String... args) throws IOException {
     List<String> command = new ArrayList<>();
+    if (niceness != 0) {
+      command.addAll(List.of("nice", "-n", Integer.toString(niceness)));
+    }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
     command.addAll(List.of("-jar", jar().toString(), "--config", config.toString()));

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Tag("e2e")
 @Timeout(120)
-@Disabled("waiting for voice's PocketSphinx engine (issue 12 items 1-2): 'voice.engine: pocketsphinx' is not on main")
 class VoiceCommandsIT {
   /** The voice settings under test: PocketSphinx from the Debian packages, the built-in words and thresholds. */
   static final Map<String, String> POCKETSPHINX = Map.of("voice", "enabled: true\nengine: pocketsphinx");
