@@ -49,9 +49,9 @@ public final class Prompts {
       + "are. For staff reports it notes only the time, which practices were played and how they ended, how often "
       + "each control was used, any calm numbers you give, the breathing pace, and any sound problems.";
   /** Said in place of the grounding practice if its script could not be loaded: the landing never fails. */
-  public static final String GROUNDING_FALLBACK = "Let us come back to the here and now, together. Feel your feet on "
-      + "the floor, and the chair holding you. Notice three sounds around you. Take one slow breath in, and gently "
-      + "out. You are here, in this room, right now.";
+  public static final String GROUNDING_FALLBACK = "Let us come back to the here and now, together. With your eyes "
+      + "open, let them rest on something in the room. Notice whatever is supporting you right now. Listen for three "
+      + "sounds around you. You are here, in this room, right now.";
   /** The landing's choices, read one at a time; a press chooses the one just heard. */
   public static final String LANDING_AGAIN = "The grounding again.";
   public static final String LANDING_REST = "Rest here in silence.";
