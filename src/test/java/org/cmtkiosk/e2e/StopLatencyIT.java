@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class StopLatencyIT {
   private static final Map<StopBy, Stopped> MEASURED = new EnumMap<>(StopBy.class);
   /** 20 ms at 48 kHz: how long the recording must stay below −60 dBFS to count as silent. */
-  private static final int QUIET = Recorder.RATE_HZ / 50;
+  static final int QUIET = Recorder.RATE_HZ / 50;
   private static Site site;
   private static VirtualSoundCard card;
 
