@@ -151,9 +151,6 @@ install_voice() {
     fetch "$VOSK_URL" "$NATIVE_DIR/${VOSK_LIB}.zip" "$VOSK_SHA256"
     run unzip -q -o -j "$NATIVE_DIR/${VOSK_LIB}.zip" "${VOSK_LIB}/libvosk.so" -d "$NATIVE_DIR"
   fi
-  # voice.engine auto uses Vosk where its model is; PocketSphinx (OS packages) only where it is missing.
-  run apt-get install -y --no-install-recommends pocketsphinx pocketsphinx-en-us \
-    || echo "Warning: PocketSphinx could not be installed; voice needs the Vosk model." >&2
   run systemctl try-restart cmt-kiosk.service
 }
 

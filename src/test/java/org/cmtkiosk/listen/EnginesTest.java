@@ -38,12 +38,12 @@ class EnginesTest {
   }
 
   @Test
-  void autoPrefersVoskWhereItsModelIsAndOtherwiseSaysWhatIsMissingForBoth() throws Exception {
+  void autoIsVoskWhereItsModelIsAndOtherwiseOffWithWhatToDo() throws Exception {
     VoiceSettings auto = settings(VoiceSettings.Engine.AUTO);
-    assertEquals(VoiceSettings.Engine.POCKETSPHINX, Engines.resolve(auto));
+    assertEquals(VoiceSettings.Engine.OFF, Engines.resolve(auto), "PocketSphinx has not met the false-command target");
     VoiceUnavailableException e = assertThrows(VoiceUnavailableException.class, () -> Engines.of(auto, s -> { }));
-    assertTrue(e.getMessage().startsWith("no recogniser is installed: no Vosk model at "), e::getMessage);
-    assertTrue(e.getMessage().contains("pocketsphinx-en-us"), e::getMessage);
+    assertTrue(e.getMessage().startsWith("no Vosk model at " + dir.resolve("no-vosk-model")), e::getMessage);
+    assertTrue(e.getMessage().contains("or set voice.engine: pocketsphinx"), e::getMessage);
 
     Files.createDirectories(auto.voskModel().resolve("am"));
     assertEquals(VoiceSettings.Engine.VOSK, Engines.resolve(auto));
