@@ -24,6 +24,13 @@ import org.cmtkiosk.session.KioskSettings;
 public final class Defaults {
   private Defaults() {}
 
+  /**
+   * The practices offered until a clinician chooses: the established gentle ones under 10 minutes. Newer ones (the
+   * talks, eyes open, after a hard moment) and evocative ones are offered only when a site lists them.
+   */
+  public static final List<String> DEFAULT_OFFER = List.of("soothing-rhythm-breathing", "appreciation", "body-scan",
+      "mindful-listening", "soothing-rhythm-short", "three-circles");
+
   public static KioskConfig config() {
     return new KioskConfig(null, appHome().resolve("scripts"), Duration.ofSeconds(90),
         new SpeechSettings("cmu-slt-hsmm", -25, -3, Duration.ofMillis(300), Duration.ofMillis(900),
@@ -44,7 +51,7 @@ public final class Defaults {
   /** The session flow's defaults: a gentle, short offer; check-ins; a paused practice ends after 2 minutes. */
   public static KioskSettings kiosk() {
     return new KioskSettings(
-        new KioskSettings.Offer(List.of(), "soothing-rhythm-breathing", false, Duration.ofMinutes(10)),
+        new KioskSettings.Offer(DEFAULT_OFFER, "soothing-rhythm-breathing", false, Duration.ofMinutes(10)),
         new KioskSettings.Safety("", 3), true, Duration.ofSeconds(20), Duration.ofSeconds(3),
         Duration.ofSeconds(40), Duration.ofSeconds(5), Duration.ofMinutes(2),
         new KioskSettings.QuietHours(LocalTime.of(21, 0), LocalTime.of(7, 0), -8, 0.2));

@@ -22,7 +22,8 @@ class SiteScriptsTest {
   Path dir;
 
   /** One step that passes the content rules: an invitation, and a return to the room. */
-  private static final String SAY = "  - say: If it feels right, you can rest here. Now come back to the room.\n";
+  private static final String SAY = "  - say: If it feels right, you can rest here. You can stop at any time. Say stop, "
+      + "or press the button once. Now come back to the room.\n";
 
   private Path shipped;
   private Path site;
