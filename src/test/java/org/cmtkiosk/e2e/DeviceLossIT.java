@@ -64,7 +64,7 @@ class DeviceLossIT {
     try (Program p = Program.start(card.environment(), site.config(), site.dir().resolve("lost-and-back.log"), false,
         "practice", "e2e-tone")) {
       try (Recorder rec = card.record()) {
-        assertTrue(rec.awaitSound(-40, Duration.ofSeconds(30)), "no sound; output:\n" + p.output());
+        assertTrue(rec.awaitSound(-40, Duration.ofSeconds(60)), "no sound; output:\n" + p.output());
         Thread.sleep(6_000);
         killed = System.nanoTime();
         card.kill();
@@ -135,11 +135,11 @@ class DeviceLossIT {
       Path config = site.config("never-back", Map.of("audio", "retry_every: 1s\ngive_up_after: 5s"));
       try (Program p = Program.start(card.environment(), config, site.dir().resolve("never-back.log"), false,
           "practice", "e2e-tone"); Recorder rec = card.record()) {
-        assertTrue(rec.awaitSound(-40, Duration.ofSeconds(30)), "no sound; output:\n" + p.output());
+        assertTrue(rec.awaitSound(-40, Duration.ofSeconds(60)), "no sound; output:\n" + p.output());
         Thread.sleep(2_000);
         long killed = System.nanoTime();
         card.kill();
-        int status = p.awaitExit(Duration.ofSeconds(30));
+        int status = p.awaitExit(Duration.ofSeconds(90));
         Site.figure("(e) speaker never back (give_up_after 5s) -> program ended", ms(System.nanoTime() - killed)
             + ", exit status " + status);
         neverBack = new NeverBack(status, p.output(), site.lastOutcomes());

@@ -16,13 +16,20 @@ public record Match(Alignment alignment, int rateHz, double correlation, double 
     double envelopeMedianDifferenceDb, double lengthDifferenceMs) {
 
   /** Compares {@code recording} (already at the render's rate) with {@code render}. */
+  /** How much of the practice's opening is used to find it in the recording. */
+  private static final double OPENING_SECONDS = 4;
+
   public static Match of(Wave render, Wave recording) {
     int from = render.firstAbove(Wave.SOUND, 0);
     int recFrom = recording.firstAbove(Wave.SOUND, 0);
     if (from < 0 || recFrom < 0) {
       throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
     }
-    Alignment a = Alignment.of(render, recording, recFrom - from);
+    // The practice is found by its first seconds: the kiosk's orientation comes before it in the recording.
+    Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
+    int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
+    recFrom = Math.max(0, recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - render.rateHz() / 10)));
+    Alignment a = Alignment.of(render, recording, lag);
     int to = render.lastAbove(Wave.SOUND) + 1;
     int lastLag = a.pieces().get(a.pieces().size() - 1).lag();
     int recTo = recording.lastAbove(Wave.SOUND, to + lastLag + render.rateHz() / 2) + 1;

@@ -95,8 +95,8 @@ class StopLatencyIT {
         Program p = Program.start(card.environment(), site.config(), site.dir().resolve(by + ".log"), terminal,
             by == StopBy.KEY ? new String[] {"practice", "--keyboard", "e2e-stop"}
                 : new String[] {"practice", "e2e-stop"})) {
-      assertTrue(p.awaitLine("Playing", Duration.ofSeconds(30)).isPresent(), p.output());
-      assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(30)),
+      assertTrue(p.awaitLine("Playing", Duration.ofSeconds(60)).isPresent(), p.output());
+      assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(90)),
           "the breathing tone was not heard held steady; output:\n" + p.output());
       long sent = send(p, by);
       status = p.awaitExit(Duration.ofSeconds(30));

@@ -104,7 +104,7 @@ class UnderrunIT {
       try (Recorder rec = card.record();
           Program p = Program.start(card.environment(), site.config(), site.dir().resolve("frozen.log"), false,
               "practice", "e2e-stop")) {
-        assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(30)),
+        assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(90)),
             "the breathing tone was not heard held steady; output:\n" + p.output());
         long stopped = p.signal("STOP");
         Thread.sleep(FROZEN.toMillis());
