@@ -25,11 +25,14 @@ public record Match(Alignment alignment, int rateHz, double correlation, double 
     if (from < 0 || recFrom < 0) {
       throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
     }
-    // The practice is found by its first seconds: the kiosk's orientation comes before it in the recording.
-    Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
-    int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
-    recFrom = Math.max(0, recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - render.rateHz() / 10)));
-    Alignment a = Alignment.of(render, recording, lag);
+    Alignment a = Alignment.of(render, recording, recFrom - from);
+    if (a.correlation(render, recording) < 0.9) {
+      // The recording starts with something else (the kiosk's orientation): find the practice by its first seconds.
+      Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
+      int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
+      recFrom = Math.max(0, recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - render.rateHz() / 10)));
+      a = Alignment.of(render, recording, lag);
+    }
     int to = render.lastAbove(Wave.SOUND) + 1;
     int lastLag = a.pieces().get(a.pieces().size() - 1).lag();
     int recTo = recording.lastAbove(Wave.SOUND, to + lastLag + render.rateHz() / 2) + 1;

@@ -52,7 +52,7 @@ final class LiveKiosk implements AutoCloseable {
     session = new LiveSession(new LiveSession.Parts(new TimelineBuilder(voice, CONFIG.layout()), voice,
         events -> new FastOut(), led, CONFIG.pace(), CONFIG.audio(), -8, 0.5), log::add, subtitles::add)
         .reopenAfter(Duration.ofMillis(50));
-    flow = new KioskFlow(CONFIG.kiosk(), Offering.of(List.of(practice), CONFIG.kiosk().offer()), null, null,
+    flow = new KioskFlow(CONFIG.kiosk(), Offering.of(List.of(practice), new KioskSettings.Offer(List.of(), "calm", false, Duration.ofMinutes(10))), null, null,
         new Vocabulary(Vocabulary.DEFAULT_WORDS, List.of("calm")), session, clock, r -> {
           if (journalFails) {
             throw new IllegalStateException("the journal's disk is full");
