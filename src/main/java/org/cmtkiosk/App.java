@@ -2,17 +2,14 @@ package org.cmtkiosk;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.cmtkiosk.listen.Context;
-import org.cmtkiosk.listen.Heard;
 import org.cmtkiosk.listen.Engines;
 import org.cmtkiosk.listen.Interpreter;
 import org.cmtkiosk.listen.JavaSoundMic;
 import org.cmtkiosk.listen.MicSource;
 import org.cmtkiosk.listen.OwnSpeech;
-import org.cmtkiosk.listen.PlayedSpeech;
 import org.cmtkiosk.listen.RecogniserEngine;
 import org.cmtkiosk.listen.VoiceCommands;
 import org.cmtkiosk.listen.VoiceSettings;
@@ -109,31 +106,6 @@ public final class App {
   /** The words understood now: the configured commands and the offered practices' spoken names. */
   public Vocabulary vocabulary() {
     return new Vocabulary(config.voice().words(), library().practices().stream().map(p -> p.spokenName()).toList());
-  }
-
-  /**
-   * Voice control listening on {@code mic} (the microphone when null), judging its own voice from
-   * {@code deviceSpeaking} sampled as audio arrives. Throws, with one line saying what is missing and how to get
-   * it, when no engine can run.
-   */
-  public VoiceCommands voice(MicSource mic, Supplier<Context> context, BooleanSupplier deviceSpeaking,
-      Consumer<Heard> heard, Consumer<String> confused, Consumer<String> log) throws VoiceUnavailableException {
-    return voice(mic, context, PlayedSpeech.sampling(deviceSpeaking), new VoiceCommands.Listener() {
-      @Override
-      public void heard(Heard h) {
-        heard.accept(h);
-      }
-
-      @Override
-      public void confused(String whatYouCanSay) {
-        confused.accept(whatYouCanSay);
-      }
-
-      @Override
-      public void failed(Exception failure) {
-        // Already logged by the listening loop; the button and keys go on working.
-      }
-    }, log);
   }
 
   /** Voice control with the device's own speech as {@code own} and every outcome, failures too, to {@code listener}. */

@@ -80,7 +80,7 @@ class DeviceLossIT {
         restarted = System.nanoTime();
         back = p.awaitLine("(?i)\\bback\\b", Duration.ofSeconds(15)).orElseThrow(
             () -> new AssertionError("no line saying the sound output is back:\n" + p.output())).nanoTime();
-        assertEquals(0, p.awaitExit(Duration.ofSeconds(60)), p.output());
+        assertEquals(0, p.awaitExit(Duration.ofSeconds(150)), p.output());
         Thread.sleep(300);
         after = again.stop();
         soundAgain = again.nanoTimeOf(after.firstAbove(Wave.SOUND, 0));
