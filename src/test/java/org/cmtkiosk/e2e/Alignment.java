@@ -35,7 +35,7 @@ public record Alignment(List<Piece> pieces, List<Gap> gaps) {
   /** The render's level that counts as clearly sounding (a gap can only be seen where something should be heard). */
   private static final double SOUNDING = Wave.dbfsToLinear(-50);
 
-  /** Aligns {@code recording} to {@code render}, starting near {@code lag} (e.g. from the onsets, ±300 ms). */
+  /** Aligns {@code recording} to {@code render}, starting near {@code lag} (within 30 ms, e.g. from a cross-correlation). */
   public static Alignment of(Wave render, Wave recording, int lag) {
     return from(render, recording, lag, 0);
   }
@@ -45,8 +45,7 @@ public record Alignment(List<Piece> pieces, List<Gap> gaps) {
     int ms = render.rateHz() / 1000;
     int from = Math.max(0, render.firstAbove(Wave.SOUND, renderFrom));
     int to = render.lastAbove(Wave.SOUND) + 1;
-    int recFrom = recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - 300 * ms));
-    lag = recFrom - locate(render, recording, recFrom, from, 30 * ms).at();
+    lag = from + lag - locate(render, recording, from + lag, from, 30 * ms).at();
     List<Piece> pieces = new ArrayList<>();
     int pieceFrom = from;
     int r = from;

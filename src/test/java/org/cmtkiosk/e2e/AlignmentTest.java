@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 class AlignmentTest {
   private static final int RATE = 24_000;
 
-  /** Two seconds of low-passed noise bursts (like speech), a 300 ms pause, then two seconds of a steady 220 Hz tone; 0.5 s silence round it. */
+  /** Two seconds of low-passed noise in bursts of uneven length (like speech), a 300 ms pause, then two seconds of a steady 220 Hz tone; 0.5 s silence round it. */
   private static float[] practice() {
     float[] s = new float[RATE * 5];
     Random random = new Random(7);
     double lowPassed = 0;
     for (int i = RATE / 2; i < RATE * 5 / 2; i++) {
-      double burst = Math.max(0, Math.sin(2 * Math.PI * 3 * i / RATE));
+      double t = i / (double) RATE;
+      double burst = Math.max(0, Math.sin(2 * Math.PI * (2.2 * t + 0.9 * t * t)));
       lowPassed += 0.2 * (random.nextGaussian() - lowPassed);
       s[i] = (float) (0.5 * burst * lowPassed);
     }

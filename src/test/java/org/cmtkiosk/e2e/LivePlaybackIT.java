@@ -31,7 +31,9 @@ class LivePlaybackIT {
     Wave recorded;
     try (Recorder rec = card.record();
         Program p = Program.start(card.environment(), site.config(), site.dir().resolve("practice.log"), false,
-            "practice", "e2e-tone")) {
+            "practice", "--keyboard", "e2e-tone")) {
+      p.skipClosing();
+      p.skipOrientation(rec);
       assertEquals(0, p.awaitExit(Duration.ofSeconds(120)), p.output());
       assertEquals(List.of("e2e-tone completed"), site.lastOutcomes(), p.output());
       Thread.sleep(300);

@@ -15,24 +15,23 @@ import java.util.Locale;
 public record Match(Alignment alignment, int rateHz, double correlation, double levelDifferenceDb,
     double envelopeMedianDifferenceDb, double lengthDifferenceMs) {
 
-  /** Compares {@code recording} (already at the render's rate) with {@code render}. */
   /** How much of the practice's opening is used to find it in the recording. */
   private static final double OPENING_SECONDS = 4;
 
+  /** Compares {@code recording} (already at the render's rate) with {@code render}. */
   public static Match of(Wave render, Wave recording) {
     int from = render.firstAbove(Wave.SOUND, 0);
     int recFrom = recording.firstAbove(Wave.SOUND, 0);
     if (from < 0 || recFrom < 0) {
       throw new AssertionError("no sound " + (from < 0 ? "in the render" : "was recorded"));
     }
-    Alignment a = Alignment.of(render, recording, recFrom - from);
-    if (a.correlation(render, recording) < 0.9) {
-      // The recording starts with something else (the kiosk's orientation): find the practice by its first seconds.
-      Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
-      int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
-      recFrom = Math.max(0, recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - render.rateHz() / 10)));
-      a = Alignment.of(render, recording, lag);
-    }
+    // The practice is found by its first seconds: other sound (the kiosk's orientation, cut short) may come first.
+    Wave opening = render.slice(from, from + render.samplesOf(OPENING_SECONDS));
+    int lag = opening.lagIn(recording, 0, Math.max(0, recording.length() - opening.length())) - from;
+    // A gap within the opening can pull that lag towards what follows it: the first half second decides.
+    lag = Alignment.refine(render, recording, from, lag, render.rateHz() * 3 / 10, render.rateHz() / 2);
+    recFrom = Math.max(0, recording.firstAbove(Wave.SOUND, Math.max(0, from + lag - render.rateHz() / 50)));
+    Alignment a = Alignment.of(render, recording, lag);
     int to = render.lastAbove(Wave.SOUND) + 1;
     int lastLag = a.pieces().get(a.pieces().size() - 1).lag();
     int recTo = recording.lastAbove(Wave.SOUND, to + lastLag + render.rateHz() / 2) + 1;

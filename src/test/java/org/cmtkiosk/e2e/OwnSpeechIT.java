@@ -18,13 +18,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * (d) The device hearing itself: its own speaker looped into its microphone for the whole welcome and safe-place
  * practices (both say "say stop"), with the PocketSphinx engine, yields no command. Those two take 9.5 minutes; by
- * default each is played for its first {@link #DEFAULT_SECONDS} seconds (which include the "say stop" sentences),
- * and {@code -De2e.long=true} plays them whole.
+ * default each is heard through the orientation said before it ("Just say stop, or press the button once") and its
+ * first {@link #DEFAULT_SECONDS} seconds, and {@code -De2e.long=true} plays them whole.
  */
 @Tag("e2e")
 @Timeout(720)
 class OwnSpeechIT {
-  static final int DEFAULT_SECONDS = 75;
+  static final int DEFAULT_SECONDS = 45;
   private static Site site;
   private static VirtualSoundCard card;
 
@@ -54,7 +54,7 @@ class OwnSpeechIT {
     try (Recorder mic = card.recordMicrophone();
         Program p = Program.start(card.environment(), config, site.dir().resolve(practice + ".log"), false,
             "practice", practice)) {
-      assertTrue(p.awaitLine("Playing", Duration.ofSeconds(60)).isPresent(), p.output());
+      assertTrue(p.awaitLine("note: playing", Duration.ofSeconds(90)).isPresent(), p.output());
       if (whole) {
         assertEquals(0, p.awaitExit(Duration.ofMinutes(11)), p.output());
       } else {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,10 @@ public final class Program implements AutoCloseable {
   private final List<Line> lines = new ArrayList<>();
   private final PrintWriter log;
   private final Thread reader;
+  private volatile Trigger trigger;
+
+  /** Keys to type the moment a line matching {@code pattern} arrives, and when they were typed. */
+  private record Trigger(Pattern pattern, String keys, CompletableFuture<Long> typed) {}
 
   /** One output line and when it arrived ({@link System#nanoTime}). */
   public record Line(String text, long nanoTime) {}
@@ -95,6 +100,7 @@ public final class Program implements AutoCloseable {
         long now = System.nanoTime();
         for (String part : text.split("\r")) {
           if (!part.isBlank()) {
+            fire(part);
             synchronized (lines) {
               lines.add(new Line(part.strip(), now));
               lines.notifyAll();
@@ -106,6 +112,54 @@ public final class Program implements AutoCloseable {
     } catch (IOException e) {
       log.println("(reading the output failed: " + e + ")");
     }
+  }
+
+  /**
+   * Types {@code keys} from the output reader itself the moment a line matching {@code regex} arrives, as quickly
+   * as a person pressing a key while the device starts to speak; the result is when they were typed.
+   */
+  public CompletableFuture<Long> typeOnLine(String regex, String keys) {
+    Trigger t = new Trigger(Pattern.compile(regex), keys, new CompletableFuture<>());
+    trigger = t;
+    return t.typed();
+  }
+
+  private void fire(String line) {
+    Trigger t = trigger;
+    if (t != null && t.pattern().matcher(line).find()) {
+      trigger = null;
+      try {
+        t.typed().complete(type(t.keys()));
+      } catch (IOException e) {
+        t.typed().completeExceptionally(e);
+      }
+    }
+  }
+
+  /**
+   * Skips the orientation said before every practice (the "n" key, skip, as a person may) once {@code speaker} hears
+   * it, so the practice begins at once. The program must have been started with {@code --keyboard}. (A key typed
+   * before the orientation is heard is acted on too late: see
+   * {@code StopLatencyIT#stopTypedAsTheOrientationBeginsEndsTheVisitPromptly}.)
+   */
+  public void skipOrientation(Recorder speaker) throws IOException, InterruptedException {
+    awaitLine("says: You chose", Duration.ofSeconds(60))
+        .orElseThrow(() -> new AssertionError("no orientation before the practice:\n" + output()));
+    if (!speaker.awaitSound(-40, Duration.ofSeconds(30))) {
+      throw new AssertionError("the orientation was not heard:\n" + output());
+    }
+    type("n");
+    awaitLine("\\] (plays: |note: playing )", Duration.ofSeconds(30))
+        .orElseThrow(() -> new AssertionError("the practice did not begin after skipping the orientation:\n"
+            + output()));
+  }
+
+  /**
+   * Skips the closing words said after the practice ends ("n" as the program notes the end), to keep the tests
+   * short; if the key comes before the words have begun they are said anyway, which only takes longer.
+   */
+  public void skipClosing() {
+    typeOnLine("note: \\S+ ended: ", "n");
   }
 
   /** Types {@code keys} on its keyboard; returns the {@link System#nanoTime} just after they were sent. */

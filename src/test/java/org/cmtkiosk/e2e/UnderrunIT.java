@@ -62,8 +62,9 @@ class UnderrunIT {
     try (Busy busy = Busy.start(site, 3 * Runtime.getRuntime().availableProcessors());
         Recorder rec = card.record();
         Program p = Program.start(SERVICE_NICENESS, card.environment(), site.config(), site.dir().resolve("loaded.log"),
-            false,
-            "practice", "e2e-tone")) {
+            false, "practice", "--keyboard", "e2e-tone")) {
+      p.skipClosing();
+      p.skipOrientation(rec);
       assertEquals(0, p.awaitExit(Duration.ofSeconds(150)), p.output());
       load = Load.average() + ", " + busy.describe();
       Thread.sleep(300);
@@ -107,7 +108,9 @@ class UnderrunIT {
       String output;
       try (Recorder rec = card.record();
           Program p = Program.start(card.environment(), site.config(), site.dir().resolve("frozen.log"), false,
-              "practice", "e2e-stop")) {
+              "practice", "--keyboard", "e2e-stop")) {
+        p.skipClosing();
+        p.skipOrientation(rec);
         assertTrue(rec.awaitLevel(-36, -26, Duration.ofMillis(400), Duration.ofSeconds(90)),
             "the breathing tone was not heard held steady; output:\n" + p.output());
         long stopped = p.signal("STOP");
