@@ -28,6 +28,8 @@ public final class VirtualSoundCard implements AutoCloseable {
   private final Path runtimeDir;
   private final Path defaultPa;
   private final Path logDir;
+  /** Kills the server if the test JVM ends without closing this card (a timeout, a killed fork). */
+  private final Thread onExit = new Thread(this::closeQuietly, "virtual-sound-card-exit");
 
   private VirtualSoundCard(Path runtimeDir, Path logDir) throws IOException {
     this.runtimeDir = runtimeDir;
@@ -51,6 +53,7 @@ public final class VirtualSoundCard implements AutoCloseable {
     }
     Path dir = Files.createTempDirectory("cmt-e2e-pulse");
     VirtualSoundCard card = new VirtualSoundCard(dir, logDir);
+    Runtime.getRuntime().addShutdownHook(card.onExit);
     try {
       String problem = card.start();
       assumeTrue(problem.isEmpty(), "PulseAudio did not start: " + problem);
@@ -227,7 +230,16 @@ public final class VirtualSoundCard implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException {
+  public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(onExit);
+    } catch (IllegalStateException shuttingDown) {
+      // The hook is what is closing it.
+    }
+    closeQuietly();
+  }
+
+  private void closeQuietly() {
     try {
       if (Files.exists(runtimeDir.resolve("pulse/pid"))) {
         kill();
@@ -239,7 +251,7 @@ public final class VirtualSoundCard implements AutoCloseable {
     }
     try (Stream<Path> files = Files.walk(runtimeDir)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    } catch (UncheckedIOException ignored) {
+    } catch (UncheckedIOException | IOException ignored) {
       // A leftover temp directory is harmless.
     }
   }
