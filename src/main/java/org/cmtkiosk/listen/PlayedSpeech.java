@@ -47,6 +47,22 @@ public final class PlayedSpeech implements OwnSpeech {
     add(new Span(words, fromNanos, toNanos));
   }
 
+  /**
+   * The device fell silent at {@code atNanos} (a prompt hushed, a practice stopped or skipped on): what it was due to
+   * say after that is forgotten, so a person's own word then is not taken for the device's.
+   */
+  public synchronized void cutAt(long atNanos) {
+    Deque<Span> kept = new ArrayDeque<>(spans.size());
+    for (Span s : spans) {
+      if (s.fromNanos() >= atNanos) {
+        continue;
+      }
+      kept.addLast(s.toNanos() > atNanos ? new Span(s.words(), s.fromNanos(), atNanos) : s);
+    }
+    spans.clear();
+    spans.addAll(kept);
+  }
+
   private void add(Span span) {
     spans.addLast(span);
     while (spans.size() > KEPT) {

@@ -76,6 +76,8 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private final PacerLoop led;
   private final long started = System.nanoTime();
   private final AtomicLong generation = new AtomicLong();
+  /** Makes "is this prompt still wanted" and "it is the one playing" one step, against {@link #hush}. */
+  private final Object promptLock = new Object();
   /** What the speaker said when, for the recogniser's own-speech check. */
   private final org.cmtkiosk.listen.PlayedSpeech played = org.cmtkiosk.listen.PlayedSpeech.reported();
   private final SoundReport sound = new SoundReport();
@@ -381,10 +383,16 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
       try {
         if (mine == generation.get()) {
           TimelineStream stream = new TimelineStream(parts.timelines().speech(text));
-          long from = System.nanoTime();
-          SpokenTimes.passage(played, text, from, from + org.cmtkiosk.pcm.Pcm.timeOf(stream.length()).toNanos()
-              + parts.audio().buffer().toNanos());
-          prompt = stream;
+          // Synthesis takes a while: a hush meanwhile (a stop as the prompt's subtitle appeared) must still count.
+          synchronized (promptLock) {
+            if (mine != generation.get()) {
+              return;
+            }
+            long from = System.nanoTime();
+            SpokenTimes.passage(played, text, from, from + org.cmtkiosk.pcm.Pcm.timeOf(stream.length()).toNanos()
+                + parts.audio().buffer().toNanos());
+            prompt = stream;
+          }
           playStream(stream);
         }
       } catch (Exception e) {
@@ -454,6 +462,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     PracticeRun r = run;
     if (r != null) {
       r.stop();
+      fallSilent();
     }
   }
 
@@ -496,6 +505,7 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
     PracticeRun r = run;
     if (r != null && r.begun()) {
       r.stream().skipSection();
+      fallSilent();
     }
   }
 
@@ -586,11 +596,20 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   /** Stops the prompt being said (never a practice: that is {@link #stopPractice}) and any prompt queued. */
   @Override
   public void hush() {
-    generation.incrementAndGet();
-    TimelineStream s = prompt;
+    TimelineStream s;
+    synchronized (promptLock) {
+      generation.incrementAndGet();
+      s = prompt;
+    }
     if (s != null) {
       s.stop(PracticeRun.STOP_FADE);
+      fallSilent();
     }
+  }
+
+  /** The speaker falls silent after the stop fade: the rest of what it was due to say is not its own speech. */
+  private void fallSilent() {
+    played.cutAt(System.nanoTime() + PracticeRun.STOP_FADE.toNanos());
   }
 
   @Override

@@ -21,6 +21,22 @@ class PlayedSpeechTest {
   }
 
   @Test
+  void whatTheDeviceWasDueToSayAfterItFellSilentIsForgotten() {
+    PlayedSpeech played = PlayedSpeech.reported();
+    played.played("Welcome.", 1_000, 2_000);
+    played.played("Say stop, or press the button once.", 2_000, 4_000);
+    played.played("You can stop at any time.", 4_000, 6_000);
+
+    played.cutAt(2_500);
+
+    assertTrue(played.said("stop", 2_100, 2_200), "what it did say before falling silent is still its own");
+    assertTrue(played.said("welcome", 1_500, 1_600));
+    assertFalse(played.said("stop", 2_501, 3_000), "the rest of the sentence was never said");
+    assertFalse(played.said("time", 4_000, 6_000), "nor the sentence after it");
+    assertFalse(played.speaking(2_501, 10_000));
+  }
+
+  @Test
   void aSampledFlagBecomesSpansOfSpeakingWithoutWords() {
     AtomicBoolean speaking = new AtomicBoolean();
     PlayedSpeech played = PlayedSpeech.sampling(speaking::get);

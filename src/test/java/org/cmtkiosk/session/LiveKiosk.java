@@ -44,6 +44,12 @@ final class LiveKiosk implements AutoCloseable {
   volatile boolean outputLost;
   volatile int renderFailsAfterBlocks = -1;
   volatile boolean journalFails;
+  /** While set, synthesis waits for it to open (as MaryTTS takes its time with a long prompt). */
+  volatile java.util.concurrent.CountDownLatch speechGate;
+  /** While set, a prompt's output holds after its first block until the prompt is stopped (as a real speaker). */
+  volatile boolean holdPlayback;
+  /** How many times the output was asked to play something. */
+  final AtomicInteger plays = new AtomicInteger();
 
   LiveKiosk(Path dir) {
     practice = Scripts.practice(dir, "calm", "  - say: Let us begin, gently.\n  - pause: 3s\n"
@@ -71,6 +77,15 @@ final class LiveKiosk implements AutoCloseable {
       if (speechFails) {
         throw new org.cmtkiosk.speech.SpeechException("the voice could not be loaded (injected)", null);
       }
+      java.util.concurrent.CountDownLatch gate = speechGate;
+      if (gate != null) {
+        try {
+          gate.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new org.cmtkiosk.speech.SpeechException("interrupted while held (test)", e);
+        }
+      }
       return real.speak(sentence);
     }
   }
@@ -84,11 +99,15 @@ final class LiveKiosk implements AutoCloseable {
       if (outputLost) {
         throw new IOException("the sound output did not come back within 60 s (injected)");
       }
+      plays.incrementAndGet();
       byte[] block = new byte[960];
       int blocks = 0;
       int n;
       while ((n = stream.read(block, 0, block.length)) > 0) {
         frames += n / 2;
+        while (holdPlayback && !stream.stopped()) {
+          Thread.onSpinWait();
+        }
         if (renderFailsAfterBlocks >= 0 && ++blocks > renderFailsAfterBlocks) {
           throw new IllegalStateException("a segment failed to render (injected)");
         }
