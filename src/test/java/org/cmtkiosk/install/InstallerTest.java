@@ -114,6 +114,8 @@ class InstallerTest {
         "DeviceAllow=char-gpiochip rw", "ExecStart=/usr/bin/cmt-kiosk kiosk")) {
       assertTrue(unit.contains(line), "unit lacks " + line.strip());
     }
+    assertTrue(unit.contains("\nSuccessExitStatus=143\n"), "systemctl stop sends SIGTERM and the JVM exits 143 after "
+        + "its shutdown hooks: without this every stop leaves the unit 'failed'");
     assertFalse(unit.contains("SupplementaryGroups="), "a group that does not exist (gpio on a PC) would stop the "
         + "service; the groups come from the user database, set by postinst");
     assertFalse(unit.contains("ProtectKernelTunables=yes"), "the LED's PWM is written through /sys");
