@@ -11,8 +11,9 @@ import org.cmtkiosk.pcm.Pcm;
  * device, so a stop is seen within a few milliseconds: what is queued is then thrown away and only its first
  * {@link #HUSH} is played, fading down. If the buffer runs dry (an underrun: the machine was too busy to feed it),
  * that is reported to {@link PlaybackEvents} (the live session logs the first and journals them all). If the device disappears mid-session (a
- * USB speaker pulled out), the practice pauses where it was, one line is logged, and the device is tried again every
- * {@code retry_every}: it resumes when the device is back, or ends with an error after {@code give_up_after}.
+ * USB speaker pulled out), the practice pauses where the listener stopped hearing it, one line is logged, and the device
+ * is tried again every {@code retry_every}: it resumes when the device is back — first playing again, with a short
+ * fade-in, what was queued in the lost device but never heard — or ends with an error after {@code give_up_after}.
  */
 public final class SoundCardOut implements AudioOut {
   /** The fade applied to what is already queued when a stop arrives: short, and only ever going down. */
@@ -22,6 +23,8 @@ public final class SoundCardOut implements AudioOut {
   /** A device that takes no audio for this long is treated as gone. */
   private static final Duration STALL = Duration.ofSeconds(2);
   private static final int BLOCK_BYTES = 2 * Pcm.RATE_HZ / 50;
+  /** The fade-in of what is played again after the device comes back (it was cut off mid-sound). */
+  private static final Duration REPLAY_FADE_IN = Duration.ofMillis(20);
   /** Lateness below this is scheduling noise, not a gap anyone hears. */
   private static final Duration UNDERRUN_TOLERANCE = Duration.ofMillis(15);
 
@@ -37,6 +40,8 @@ public final class SoundCardOut implements AudioOut {
   private byte[] recent = new byte[0];
   private byte[] fade = new byte[0];
   private long writtenFrames;
+  /** What the current line had played at the last write: where a lost device left the listener. */
+  private long heardOnLine;
   private boolean started;
   private long emptyAtNanos;
   private long underruns;
@@ -148,7 +153,8 @@ public final class SoundCardOut implements AudioOut {
         off += written;
         waitingSince = nanoClock.getAsLong();
       } catch (RuntimeException e) {
-        if (!reconnect(e, stream)) {
+        byte[] unheard = unheard();
+        if (!reconnect(e, stream) || !writeAll(unheard, unheard.length, stream)) {
           return false;
         }
         waitingSince = nanoClock.getAsLong();
@@ -163,11 +169,12 @@ public final class SoundCardOut implements AudioOut {
       recent[(int) ((2 * writtenFrames + i) % recent.length)] = block[off + i];
     }
     writtenFrames += length / 2;
+    heardOnLine = l.framesPlayed();
     if (!started && 2 * writtenFrames >= Math.min(l.bufferBytes(), 2 * Pcm.samplesOf(settings.buffer())) / 2) {
       startLine(l);
     }
     // What is queued, as far as the device buffer can hold it (a sound server's own buffer is not counted on).
-    long queued = Math.min(writtenFrames - l.framesPlayed(), l.bufferBytes() > 0 ? l.bufferBytes() / 2 : Long.MAX_VALUE);
+    long queued = Math.min(writtenFrames - heardOnLine, l.bufferBytes() > 0 ? l.bufferBytes() / 2 : Long.MAX_VALUE);
     emptyAtNanos = nanoClock.getAsLong() + queued * 1_000_000_000L / Pcm.RATE_HZ;
   }
 
@@ -248,10 +255,33 @@ public final class SoundCardOut implements AudioOut {
     }
   }
 
+  /**
+   * What the lost device had queued but not yet played, as a copy that fades in; counts the rest as heard (so the
+   * audio clock, and with it the light and the subtitles, stays on what the listener heard).
+   */
+  private byte[] unheard() {
+    long frames = Math.max(0, Math.min(writtenFrames - Math.min(heardOnLine, writtenFrames), recent.length / 2));
+    byte[] again = new byte[(int) (2 * frames)];
+    long first = writtenFrames - frames;
+    int fadeIn = Math.min((int) frames, Pcm.samplesOf(REPLAY_FADE_IN));
+    for (int i = 0; i < frames; i++) {
+      int at = (int) ((2 * (first + i)) % recent.length);
+      int sample = (short) ((recent[at] & 0xff) | (recent[at + 1] << 8));
+      if (i < fadeIn) {
+        sample = (int) Math.round(sample * (i / (double) fadeIn));
+      }
+      again[2 * i] = (byte) sample;
+      again[2 * i + 1] = (byte) (sample >> 8);
+    }
+    framesBefore += first;
+    return again;
+  }
+
   private boolean reconnect(RuntimeException cause, TimelineStream stream) throws IOException {
-    framesBefore += safeFramesPlayed(line);
     closeQuietly(line);
+    line = new ClosedLine();
     writtenFrames = 0;
+    heardOnLine = 0;
     started = false;
     emptyAtNanos = 0;
     log.accept("Sound output lost (" + cause.getMessage() + "); the practice is paused where it was. Trying again "

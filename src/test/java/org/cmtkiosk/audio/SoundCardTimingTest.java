@@ -31,6 +31,10 @@ class SoundCardTimingTest {
   private final class ClockedLine implements PcmLine {
     final int bufferBytes = 2 * Pcm.samplesOf(AUDIO.buffer());
     final ByteArrayOutputStream afterFlush = new ByteArrayOutputStream();
+    /** Everything written, in order. */
+    final ByteArrayOutputStream all = new ByteArrayOutputStream();
+    /** From this time on it is gone (unplugged): it takes nothing and plays no further. */
+    long goneAt = Long.MAX_VALUE;
     long writtenFrames;
     long startedAt = -1;
     long playedBeforeFlush;
@@ -42,6 +46,7 @@ class SoundCardTimingTest {
     public synchronized int write(byte[] b, int off, int len) {
       int n = Math.min(len, available());
       writtenFrames += n / 2;
+      all.write(b, off, n);
       if (flushedAt >= 0) {
         afterFlush.write(b, off, n);
       }
@@ -51,8 +56,8 @@ class SoundCardTimingTest {
     /** Plays at the real rate while there is something queued; an empty device waits (an underrun). */
     @Override
     public synchronized long framesPlayed() {
-      if (startedAt >= 0) {
-        long elapsed = now.get() - lastUpdate;
+      if (startedAt >= 0 && lastUpdate < goneAt) {
+        long elapsed = Math.min(now.get(), goneAt) - lastUpdate;
         playedBeforeFlush = Math.min(writtenFrames, playedBeforeFlush + elapsed * Pcm.RATE_HZ / 1_000_000_000L);
       }
       lastUpdate = now.get();
@@ -61,6 +66,9 @@ class SoundCardTimingTest {
 
     @Override
     public synchronized int available() {
+      if (now.get() >= goneAt) {
+        throw new IllegalStateException("device unplugged");
+      }
       return (int) (bufferBytes - 2 * (writtenFrames - framesPlayed()));
     }
 
@@ -162,6 +170,34 @@ class SoundCardTimingTest {
     }
     assertEquals(List.of(), log, "underruns are reported as events; the live session logs the first");
     assertEquals(2, out.underruns());
+  }
+
+  @Test
+  void aDeviceThatComesBackFirstPlaysWhatTheListenerNeverHeard() throws Exception {
+    TimelineStream stream = longPractice();
+    long length = stream.length();
+    ClockedLine first = new ClockedLine();
+    first.goneAt = Duration.ofSeconds(2).toNanos();
+    ClockedLine second = new ClockedLine();
+    List<ClockedLine> lines = new ArrayList<>(List.of(first, second));
+    SoundCardOut out = new SoundCardOut(() -> lines.remove(0), AUDIO, log::add, now::get,
+        d -> now.addAndGet(d.toNanos()), "clocked device");
+
+    out.play(stream);
+
+    long heardBefore = first.playedBeforeFlush;
+    long queuedInTheLostDevice = first.writtenFrames - heardBefore;
+    assertTrue(queuedInTheLostDevice > Pcm.samplesOf(Duration.ofMillis(300)), "the lost device held unheard audio: "
+        + queuedInTheLostDevice + " frames");
+    assertEquals(length, heardBefore + second.writtenFrames, "everything is heard once: what the first device played, "
+        + "then the rest from where it stopped");
+    byte[] before = first.all.toByteArray();
+    byte[] after = second.all.toByteArray();
+    int fadeIn = 2 * Pcm.samplesOf(Duration.ofMillis(20));
+    for (int i = fadeIn; i < 2 * queuedInTheLostDevice; i++) {
+      assertEquals(before[(int) (2 * heardBefore) + i], after[i], "byte " + i + " of what is played again");
+    }
+    assertEquals(length, out.framesHeard(), "the audio clock counts each frame heard once");
   }
 
   @Test
