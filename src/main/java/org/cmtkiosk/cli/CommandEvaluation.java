@@ -32,6 +32,7 @@ import org.cmtkiosk.listen.Vocabulary;
  */
 final class CommandEvaluation {
   static final int RATE_HZ = 16_000;
+  private static final boolean DEBUG = Boolean.getBoolean("cmtkiosk.voice.debug");
   private static final int CHUNK = 1_600;
   private static final double LEAD_SECONDS = 0.6;
   private static final double TAIL_SECONDS = 1.4;
@@ -107,9 +108,14 @@ final class CommandEvaluation {
 
   Report run(List<VoiceBenchSet.Clip> clips, Map<String, float[]> noises, List<Path> other)
       throws IOException, VoiceUnavailableException {
+    return run(clips, noises, other, Condition.ALL);
+  }
+
+  Report run(List<VoiceBenchSet.Clip> clips, Map<String, float[]> noises, List<Path> other,
+      List<Condition> conditions) throws IOException, VoiceUnavailableException {
     Map<Condition, Tally> tallies = new LinkedHashMap<>();
     List<Double> latency = new ArrayList<>();
-    for (Condition c : Condition.ALL) {
+    for (Condition c : conditions) {
       progress.accept("Commands, " + c.name() + "...");
       tallies.put(c, commands(clips, c, c.noise() == null ? null : noises.get(c.noise()), latency));
     }
@@ -140,7 +146,7 @@ final class CommandEvaluation {
             stream.close();
           }
           voice = clip.voice().name();
-          stream = new Stream(engine.open(vocabulary.phrases(Context.PRACTICE).keySet()));
+          stream = new Stream(engine.open(vocabulary.phrases(Context.PRACTICE)));
         }
         float[] speech = read16k(clip.wav());
         float[] audio = new float[(int) ((LEAD_SECONDS + TAIL_SECONDS) * RATE_HZ) + speech.length];
@@ -151,6 +157,9 @@ final class CommandEvaluation {
         }
         double speechEnd = stream.secondsFed() + (lead + lastLoud(speech)) / (double) RATE_HZ;
         Context context = contextOf(clip.phrase());
+        if (DEBUG) {
+          System.err.println("clip: " + condition.name() + " | " + clip.voice().name() + " | " + clip.phrase());
+        }
         List<Heard> heard = stream.feed(audio, context);
         judge(clip, heard, tally);
         if (stream.lastCommandAt >= 0 && correct(clip, heard)) {
@@ -210,7 +219,10 @@ final class CommandEvaluation {
   private double nonCommands(Path wav, List<String> falseCommands, List<String> falseInBargeIn)
       throws IOException, VoiceUnavailableException {
     float[] audio = read16k(wav);
-    try (Stream stream = new Stream(engine.open(vocabulary.phrases(Context.PRACTICE).keySet()))) {
+    if (DEBUG) {
+      System.err.println("file: " + wav.getFileName());
+    }
+    try (Stream stream = new Stream(engine.open(vocabulary.phrases(Context.PRACTICE)))) {
       for (Heard h : stream.feed(audio, Context.PRACTICE)) {
         if (h instanceof Heard.CommandHeard c) {
           falseCommands.add(wav.getFileName() + ": '" + c.words() + "'");
@@ -293,7 +305,7 @@ final class CommandEvaluation {
 
     List<Heard> feed(float[] audio, Context now) {
       if (now != context) {
-        recogniser.listenFor(vocabulary.phrases(now).keySet());
+        recogniser.listenFor(vocabulary.phrases(now));
         context = now;
       }
       lastCommandAt = -1;

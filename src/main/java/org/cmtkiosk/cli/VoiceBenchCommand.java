@@ -61,7 +61,15 @@ public final class VoiceBenchCommand implements Callable<Integer> {
   @Option(names = "--ps-spread", hidden = true, paramLabel = "NATS")
   Double spread;
 
-  @Option(names = "--quick", hidden = true, description = "Three voices, two conditions, five minutes of other speech.")
+  @Option(names = "--ps-margin", hidden = true, paramLabel = "NATS")
+  Double margin;
+
+  @Option(names = "--ps-arg", hidden = true, paramLabel = "ARG", description = "A PocketSphinx decoder setting "
+      + "(name or value; repeat), e.g. --ps-arg=-vad_threshold --ps-arg=3.0.")
+  List<String> decoderArguments = new ArrayList<>();
+
+  @Option(names = "--quick", hidden = true, description = "Three voices, clean and 10 dB only, three files of other "
+      + "speech.")
   boolean quick;
 
   @Option(names = "--show-misses", description = "List every missed command and every false command.")
@@ -98,7 +106,8 @@ public final class VoiceBenchCommand implements Callable<Integer> {
     }
     err.println("Measuring " + engine.name() + "...");
     CommandEvaluation.Report report = new CommandEvaluation(engine, vocabulary, new Interpreter(vocabulary, settings),
-        err::println).run(clips, noises, other);
+        err::println).run(clips, noises, other, quick ? CommandEvaluation.Condition.ALL.subList(0, 3)
+        : CommandEvaluation.Condition.ALL);
     print(report, vocabularyPhrases(clips));
     return 0;
   }
@@ -109,9 +118,11 @@ public final class VoiceBenchCommand implements Callable<Integer> {
 
   private RecogniserEngine engine(VoiceSettings settings, PrintWriter err) throws VoiceUnavailableException {
     if (Engines.resolve(settings) == VoiceSettings.Engine.POCKETSPHINX
-        && spread != null) {
-      return PocketSphinxRecogniser.engine(settings.pocketsphinxModel(), new PocketSphinxRecogniser.Tuning(spread),
-          err::println);
+        && (spread != null || margin != null || !decoderArguments.isEmpty())) {
+      PocketSphinxRecogniser.Tuning d = PocketSphinxRecogniser.Tuning.DEFAULT;
+      return PocketSphinxRecogniser.engine(settings.pocketsphinxModel(), new PocketSphinxRecogniser.Tuning(
+          spread == null ? d.spread() : spread, margin == null ? d.margin() : margin,
+          decoderArguments.isEmpty() ? d.decoderArguments() : decoderArguments), err::println);
     }
     return Engines.of(settings, err::println);
   }

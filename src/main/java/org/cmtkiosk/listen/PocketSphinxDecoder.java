@@ -30,9 +30,13 @@ final class PocketSphinxDecoder implements AutoCloseable {
     this.decoder = decoder;
   }
 
-  static PocketSphinxDecoder open(PocketSphinxLibrary ps, Path hmm, Path dict) throws VoiceUnavailableException {
-    String[] argv = {"-hmm", hmm.toString(), "-dict", dict.toString(), "-samprate", "16000", "-logfn",
-        "/dev/null", "-compallsen", "yes"};
+  /** A decoder for the model, with {@code more} settings (name, value, ...) after ours. */
+  static PocketSphinxDecoder open(PocketSphinxLibrary ps, Path hmm, Path dict, List<String> more)
+      throws VoiceUnavailableException {
+    List<String> args = new ArrayList<>(List.of("-hmm", hmm.toString(), "-dict", dict.toString(), "-samprate",
+        "16000", "-logfn", "/dev/null", "-compallsen", "yes"));
+    args.addAll(more);
+    String[] argv = args.toArray(String[]::new);
     Pointer config = ps.cmd_ln_parse_r(null, ps.ps_args(), argv.length, argv, 1);
     if (config == null) {
       throw new VoiceUnavailableException("PocketSphinx refused its settings " + String.join(" ", argv));

@@ -59,11 +59,20 @@ public final class PocketSphinxRecogniser implements Recogniser {
   private final PocketSphinxLibrary ps;
   private final PocketSphinxDecoder words;
   private final PocketSphinxDecoder phones;
+  /** Decodes an utterance again, with the winning phrase alone and with its rivals, to measure the margin. */
+  private final PocketSphinxDecoder second;
+  private final Map<String, String> secondSearches = new HashMap<>();
+  /** The phrases listened for now, and what each means (synonyms share a meaning). */
+  private List<String> current = List.of();
+  private Map<String, Object> meanings = Map.of();
+  private Map<String, Object> pendingMeanings;
+  /** The most recent audio, enough for the longest utterance and the detector's lead-in. */
+  private final short[] recent = new short[(int) ((LONGEST_UTTERANCE_SECONDS + 2) * 16_000)];
   private final Tuning tuning;
   private final Consumer<String> log;
   private final Map<String, String> searches = new HashMap<>();
   private final Set<String> missingReported = new LinkedHashSet<>();
-  private String pendingGrammar;
+  private List<String> pendingPhrases;
   private short[] samples = new short[0];
   private long samplesFed;
   private boolean inUtterance;
@@ -76,16 +85,21 @@ public final class PocketSphinxRecogniser implements Recogniser {
    * measured by {@code bench voice} here, 95% of commands fit within 1.4 nats a frame (clean and at 10 dB SNR),
    * and 90% of non-command speech forced onto a phrase 3.4 nats or more worse.
    */
-  public record Tuning(double spread) {
+  public record Tuning(double spread, double margin, List<String> decoderArguments) {
     /** What {@code bench voice} measured best here. */
-    public static final Tuning DEFAULT = new Tuning(8.7);
+    public static final Tuning DEFAULT = new Tuning(8.7, 0.0, List.of());
+
+    public Tuning {
+      decoderArguments = List.copyOf(decoderArguments);
+    }
   }
 
   private PocketSphinxRecogniser(PocketSphinxLibrary ps, PocketSphinxDecoder words, PocketSphinxDecoder phones,
-      Tuning tuning, Consumer<String> log) {
+      PocketSphinxDecoder second, Tuning tuning, Consumer<String> log) {
     this.ps = ps;
     this.words = words;
     this.phones = phones;
+    this.second = second;
     this.tuning = tuning;
     this.log = log;
   }
@@ -124,6 +138,13 @@ public final class PocketSphinxRecogniser implements Recogniser {
       }
 
       @Override
+      public Recogniser open(Map<String, Heard> phrases) throws VoiceUnavailableException {
+        PocketSphinxRecogniser r = PocketSphinxRecogniser.open(ps, hmm, dict, tuning, phrases.keySet(), log);
+        r.meanings = meanings(phrases);
+        return r;
+      }
+
+      @Override
       public String name() {
         return "PocketSphinx (" + modelDirectory + ")";
       }
@@ -131,10 +152,12 @@ public final class PocketSphinxRecogniser implements Recogniser {
   }
 
   private static PocketSphinxRecogniser open(PocketSphinxLibrary ps, Path hmm, Path dict, Tuning tuning, Collection<String> phrases, Consumer<String> log) throws VoiceUnavailableException {
-    PocketSphinxDecoder words = PocketSphinxDecoder.open(ps, hmm, dict);
+    PocketSphinxDecoder words = PocketSphinxDecoder.open(ps, hmm, dict, tuning.decoderArguments());
     PocketSphinxDecoder phones = null;
+    PocketSphinxDecoder second = null;
     try {
-      phones = PocketSphinxDecoder.open(ps, hmm, dict);
+      phones = PocketSphinxDecoder.open(ps, hmm, dict, tuning.decoderArguments());
+      second = PocketSphinxDecoder.open(ps, hmm, dict, tuning.decoderArguments());
       for (int i = 0; i < PHONES.size(); i++) {
         ps.ps_add_word(phones.decoder, phoneWord(PHONES.get(i)), PHONES.get(i), i == PHONES.size() - 1 ? 1 : 0);
       }
@@ -142,8 +165,8 @@ public final class PocketSphinxRecogniser implements Recogniser {
           || ps.ps_set_search(phones.decoder, "phones") < 0) {
         throw new VoiceUnavailableException("PocketSphinx could not build its phone loop from " + hmm);
       }
-      PocketSphinxRecogniser r = new PocketSphinxRecogniser(ps, words, phones, tuning, log);
-      r.use(r.jsgf(phrases));
+      PocketSphinxRecogniser r = new PocketSphinxRecogniser(ps, words, phones, second, tuning, log);
+      r.use(r.known(phrases));
       for (PocketSphinxDecoder d : List.of(words, phones)) {
         ps.ps_start_stream(d.decoder);
         ps.ps_start_utt(d.decoder);
@@ -154,12 +177,25 @@ public final class PocketSphinxRecogniser implements Recogniser {
       if (phones != null) {
         phones.close();
       }
+      if (second != null) {
+        second.close();
+      }
       throw e;
     }
   }
 
   /** The grammar: exactly one of the phrases whose words the dictionary has (others are reported once). */
   String jsgf(Collection<String> phrases) {
+    return grammar(known(phrases));
+  }
+
+  private static String grammar(List<String> known) {
+    return "#JSGF V1.0;\ngrammar commands;\npublic <phrase> = "
+        + (known.isEmpty() ? "<VOID>" : String.join(" | ", known)) + ";\n";
+  }
+
+  /** The phrases whose words the dictionary has; the others are reported once. */
+  private List<String> known(Collection<String> phrases) {
     List<String> known = new ArrayList<>();
     for (String phrase : phrases) {
       Optional<String> missing = List.of(phrase.split(" ")).stream()
@@ -171,20 +207,33 @@ public final class PocketSphinxRecogniser implements Recogniser {
             + missing.get() + "' (change it in voice.words)");
       }
     }
-    return "#JSGF V1.0;\ngrammar commands;\npublic <phrase> = "
-        + (known.isEmpty() ? "<VOID>" : String.join(" | ", known)) + ";\n";
+    return known;
   }
 
-  private void use(String jsgf) throws VoiceUnavailableException {
-    String name = searches.get(jsgf);
+  private void use(List<String> phrases) throws VoiceUnavailableException {
+    search(words, searches, grammar(phrases));
+    current = phrases;
+  }
+
+  /** Switches {@code decoder} to the grammar, made once and kept in {@code made}. */
+  private void search(PocketSphinxDecoder decoder, Map<String, String> made, String jsgf)
+      throws VoiceUnavailableException {
+    String name = made.get(jsgf);
     if (name == null) {
-      name = "g" + searches.size();
-      if (ps.ps_set_jsgf_string(words.decoder, name, jsgf) < 0) {
+      name = "g" + made.size();
+      if (ps.ps_set_jsgf_string(decoder.decoder, name, jsgf) < 0) {
         throw new VoiceUnavailableException("PocketSphinx rejected the grammar:\n" + jsgf);
       }
-      searches.put(jsgf, name);
+      made.put(jsgf, name);
     }
-    ps.ps_set_search(words.decoder, name);
+    ps.ps_set_search(decoder.decoder, name);
+  }
+
+  /** What each phrase means, as far as telling synonyms from other commands goes. */
+  static Map<String, Object> meanings(Map<String, Heard> phrases) {
+    Map<String, Object> m = new HashMap<>();
+    phrases.forEach((phrase, heard) -> m.put(phrase, heard instanceof Heard.CommandHeard c ? c.command() : heard));
+    return m;
   }
 
   @Override
@@ -198,6 +247,9 @@ public final class PocketSphinxRecogniser implements Recogniser {
     }
     words.process(samples, n);
     phones.process(samples, n);
+    for (int i = 0; i < n; i++) {
+      recent[(int) ((samplesFed + i) % recent.length)] = samples[i];
+    }
     samplesFed += n;
     boolean speech = words.inSpeech();
     if (speech && !inUtterance) {
@@ -216,9 +268,13 @@ public final class PocketSphinxRecogniser implements Recogniser {
     ps.ps_end_utt(phones.decoder);
     Optional<Recognition> result = inUtterance ? judge(words.segments(), phones.segments()) : Optional.empty();
     inUtterance = false;
-    if (pendingGrammar != null) {
-      applyGrammar(pendingGrammar);
-      pendingGrammar = null;
+    if (pendingPhrases != null) {
+      applyGrammar(pendingPhrases);
+      pendingPhrases = null;
+    }
+    if (pendingMeanings != null) {
+      meanings = pendingMeanings;
+      pendingMeanings = null;
     }
     ps.ps_start_utt(words.decoder);
     ps.ps_start_utt(phones.decoder);
@@ -245,6 +301,11 @@ public final class PocketSphinxRecogniser implements Recogniser {
           (phrase.get(phrase.size() - 1).endFrame() + 1) / FRAMES_PER_SECOND));
     }
     double confidence = confidence(phrase, loop);
+    String said = String.join(" ", spoken.stream().map(s -> stripAlternative(s.word())).toList());
+    if (margin(said) < tuning.margin()) {
+      return Optional.of(new Recognition.NotRecognised(phrase.get(0).startFrame() / FRAMES_PER_SECOND,
+          (phrase.get(phrase.size() - 1).endFrame() + 1) / FRAMES_PER_SECOND));
+    }
     List<Recognition.Word> list = spoken.stream().map(s -> new Recognition.Word(stripAlternative(s.word()),
         s.startFrame() / FRAMES_PER_SECOND, (s.endFrame() + 1) / FRAMES_PER_SECOND, confidence)).toList();
     return Optional.of(new Recognition.Words(list));
@@ -269,6 +330,67 @@ public final class PocketSphinxRecogniser implements Recogniser {
 
   static final boolean DEBUG = Boolean.getBoolean("cmtkiosk.voice.debug");
 
+  /** Audio before the detector's start of speech that the second pass also hears (its own lead-in is 0.2 s). */
+  static final double SECOND_PASS_LEAD_SECONDS = 0.5;
+
+  /**
+   * How much better, in nats a frame, the utterance fits {@code winner} alone than the best phrase of another meaning
+   * (a synonym of the winner is no rival: "end" for "stop" is still stop): the same audio decoded again with each
+   * grammar (see {@link #withSilence}). Infinite when nothing else is listened for.
+   */
+  double margin(String winner) {
+    Object meaning = meanings.getOrDefault(winner, winner);
+    List<String> rivals = current.stream().filter(p -> !meanings.getOrDefault(p, p).equals(meaning)).toList();
+    if (rivals.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    long from = Math.max(Math.max(0, samplesFed - recent.length),
+        utteranceStartSample - (long) (SECOND_PASS_LEAD_SECONDS * 16_000));
+    short[] audio = new short[(int) (samplesFed - from)];
+    for (int i = 0; i < audio.length; i++) {
+      audio[i] = recent[(int) ((from + i) % recent.length)];
+    }
+    double own = perFrame(List.of(winner), audio);
+    double rival = perFrame(withSilence(rivals), audio);
+    double margin = (own - rival) * NATS_PER_UNIT;
+    if (DEBUG) {
+      System.err.printf(java.util.Locale.ROOT, "ps: margin %s %.4f nats/frame over %d rivals%n", winner, margin,
+          rivals.size());
+    }
+    return margin;
+  }
+
+  /**
+   * The rivals, or silence alone: a grammar whose phrases cannot all be fitted to the audio (the search reaches no
+   * end of a phrase) yields no path at all, and then the winner is measured against silence and noise fillers.
+   */
+  static List<String> withSilence(List<String> rivals) {
+    List<String> all = new ArrayList<>(rivals);
+    all.add("<NULL>");
+    return all;
+  }
+
+  /** The acoustic score a frame of the best path through a grammar of {@code phrases}, over {@code audio}. */
+  private double perFrame(List<String> phrases, short[] audio) {
+    try {
+      search(second, secondSearches, grammar(phrases));
+    } catch (VoiceUnavailableException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    ps.ps_start_utt(second.decoder);
+    ps.ps_process_raw(second.decoder, audio, new com.sun.jna.NativeLong(audio.length), 0, 0);
+    ps.ps_end_utt(second.decoder);
+    List<PocketSphinxDecoder.Segment> path = second.segments();
+    int frames = path.stream().mapToInt(PocketSphinxDecoder.Segment::frames).sum();
+    if (DEBUG) {
+      System.err.println("ps: second pass " + path);
+    }
+    if (frames == 0) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    return path.stream().mapToLong(PocketSphinxDecoder.Segment::acousticScore).sum() / (double) frames;
+  }
+
   /** "read(2)" is the dictionary's second pronunciation of "read". */
   private static String stripAlternative(String word) {
     int paren = word.indexOf('(');
@@ -277,19 +399,29 @@ public final class PocketSphinxRecogniser implements Recogniser {
 
   @Override
   public void listenFor(Collection<String> phrases) {
-    String jsgf = jsgf(phrases);
+    List<String> known = known(phrases);
     if (inUtterance) {
-      pendingGrammar = jsgf;
+      pendingPhrases = known;
     } else {
       ps.ps_end_utt(words.decoder);
-      applyGrammar(jsgf);
+      applyGrammar(known);
       ps.ps_start_utt(words.decoder);
     }
   }
 
-  private void applyGrammar(String jsgf) {
+  @Override
+  public void listenFor(Map<String, Heard> phrases) {
+    if (inUtterance) {
+      pendingMeanings = meanings(phrases);
+    } else {
+      meanings = meanings(phrases);
+    }
+    listenFor(phrases.keySet());
+  }
+
+  private void applyGrammar(List<String> phrases) {
     try {
-      use(jsgf);
+      use(phrases);
     } catch (VoiceUnavailableException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
@@ -304,5 +436,6 @@ public final class PocketSphinxRecogniser implements Recogniser {
   public void close() {
     words.close();
     phones.close();
+    second.close();
   }
 }

@@ -1,6 +1,7 @@
 package org.cmtkiosk.listen;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,15 @@ public interface Recogniser extends AutoCloseable {
 
   /** Listens for these phrases (lower-case words separated by spaces) from the next utterance on. */
   void listenFor(Collection<String> phrases);
+
+  /**
+   * Listens for these phrases, knowing what each means: phrases with the same meaning (the same command) are
+   * synonyms, so a recogniser can tell a doubtful choice between two commands — a wrong command — from one between
+   * synonyms. By default only the phrases are used.
+   */
+  default void listenFor(Map<String, Heard> phrases) {
+    listenFor(phrases.keySet());
+  }
 
   /** Ends the stream: what was heard of an utterance still under way, if anything. */
   Optional<Recognition> finish();

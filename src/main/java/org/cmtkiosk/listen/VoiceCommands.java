@@ -99,12 +99,12 @@ public final class VoiceCommands implements AutoCloseable {
     StreamClock clock = new StreamClock(MicSource.FORMAT.getSampleRate());
     try {
       listeningFor = context.get();
-      recogniser = engine.open(vocabulary.phrases(listeningFor).keySet());
+      recogniser = engine.open(vocabulary.phrases(listeningFor));
       misses = 0;
       while (running.get()) {
         Context now = context.get();
         if (now != listeningFor) {
-          recogniser.listenFor(vocabulary.phrases(now).keySet());
+          recogniser.listenFor(vocabulary.phrases(now));
           listeningFor = now;
           misses = 0;
         }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.cmtkiosk.pcm.Pcm;
 import org.cmtkiosk.pcm.Resampling;
 import org.cmtkiosk.pcm.WavFiles;
@@ -117,5 +119,72 @@ class PocketSphinxTest {
     new VoiceCommands(new WavFileMic(wav, false), engine, new Interpreter(vocabulary, Defaults.config().voice()),
         vocabulary, () -> Context.PRACTICE, OwnSpeech.NONE, heard, s -> { }).runToEnd();
     assertEquals(List.of(new Heard.CommandHeard(Command.STOP, "stop")), heard.heard);
+  }
+
+  /** Every result of the files said one after another, each with 0.5 s of silence before and 1 s after. */
+  private static List<Recognition> recognise(RecogniserEngine engine, Map<String, Heard> phrases, Path... wavs)
+      throws Exception {
+    List<Recognition> results = new ArrayList<>();
+    try (Recogniser r = engine.open(phrases)) {
+      for (Path wav : wavs) {
+        byte[] speech = WavFileMic.toVoskFormat(wav);
+        byte[] audio = new byte[16_000 + speech.length + 32_000];
+        System.arraycopy(speech, 0, audio, 16_000, speech.length);
+        for (int at = 0; at < audio.length; at += 3200) {
+          int n = Math.min(3200, audio.length - at);
+          r.accept(java.util.Arrays.copyOfRange(audio, at, at + n), n).ifPresent(results::add);
+        }
+      }
+      r.finish().ifPresent(results::add);
+    }
+    return results;
+  }
+
+  private static RecogniserEngine withMargin(double margin) throws VoiceUnavailableException {
+    PocketSphinxRecogniser.Tuning d = PocketSphinxRecogniser.Tuning.DEFAULT;
+    return PocketSphinxRecogniser.engine(PocketSphinxRecogniser.DEBIAN_MODEL,
+        new PocketSphinxRecogniser.Tuning(d.spread(), margin, d.decoderArguments()), System.out::println);
+  }
+
+  private static Map<String, Heard> commands(Object... phraseThenCommand) {
+    Map<String, Heard> m = new LinkedHashMap<>();
+    for (int i = 0; i < phraseThenCommand.length; i += 2) {
+      m.put((String) phraseThenCommand[i], new Heard.CommandHeard((Command) phraseThenCommand[i + 1],
+          (String) phraseThenCommand[i]));
+    }
+    return m;
+  }
+
+  @Test
+  void aPhraseMustFitBetterThanEveryPhraseOfAnotherCommandByTheMargin() throws Exception {
+    Path louder = Espeak.say("en-us", "louder", dir.resolve("louder.wav"));
+    Map<String, Heard> phrases = vocabulary.phrases(Context.PRACTICE);
+    Recognition usual = recognise(engine, phrases, louder).get(0);
+    assertEquals("louder", assertInstanceOf(Recognition.Words.class, usual).text());
+    List<Recognition> strict = recognise(withMargin(100), phrases, louder);
+    assertEquals(1, strict.size(), strict::toString);
+    assertInstanceOf(Recognition.NotRecognised.class, strict.get(0),
+        "no phrase beats the others by 100 nats a frame: " + strict);
+  }
+
+  @Test
+  void aSynonymIsNoRivalButTheSamePhrasesWithoutMeaningsAre() throws Exception {
+    Path stop = Espeak.say("en-us", "stop", dir.resolve("stop.wav"));
+    RecogniserEngine strict = withMargin(100);
+    Recognition synonyms = recognise(strict, commands("stop", Command.STOP, "end", Command.STOP), stop).get(0);
+    assertEquals("stop", assertInstanceOf(Recognition.Words.class, synonyms, synonyms::toString).text(),
+        "end means stop too, so nothing competes with stop");
+    Recognition rivals = recognise(strict, commands("stop", Command.STOP, "end", Command.SKIP), stop).get(0);
+    assertInstanceOf(Recognition.NotRecognised.class, rivals, "end as another command is a rival: " + rivals);
+  }
+
+  @Test
+  void eachUtteranceIsJudgedAgainOnItsOwnAudio() throws Exception {
+    Map<String, Heard> phrases = commands("louder", Command.LOUDER, "quieter", Command.QUIETER, "slower",
+        Command.SLOWER);
+    List<Recognition> results = recognise(engine, phrases, Espeak.say("en-us", "louder", dir.resolve("a.wav")),
+        Espeak.say("en-us", "quieter", dir.resolve("b.wav")), Espeak.say("en-us", "slower", dir.resolve("c.wav")));
+    assertEquals(List.of("louder", "quieter", "slower"), results.stream()
+        .map(r -> r instanceof Recognition.Words w ? w.text() : "(not recognised)").toList());
   }
 }
