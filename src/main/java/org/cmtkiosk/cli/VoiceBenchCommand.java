@@ -34,8 +34,8 @@ import picocli.CommandLine.Model.CommandSpec;
     + "commands per hour, end of speech to command, real-time factor.",
     "Needs espeak-ng, flite and sox. The set is kept in --data and reused."})
 public final class VoiceBenchCommand implements Callable<Integer> {
-  static final double TARGET_CORRECT = 0.95;
-  static final double TARGET_FALSE_PER_HOUR = 1;
+  static final double TARGET_CORRECT = Engines.TARGET_CORRECT_AT_10_DB;
+  static final double TARGET_FALSE_PER_HOUR = Engines.TARGET_FALSE_PER_HOUR;
 
   @ParentCommand
   BenchCommand bench;

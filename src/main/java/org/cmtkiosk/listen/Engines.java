@@ -7,15 +7,25 @@ import java.util.function.Consumer;
 public final class Engines {
   private Engines() {}
 
+  /** The target for commands heard right at 10 dB SNR (pink and white noise together), from 0 to 1. */
+  public static final double TARGET_CORRECT_AT_10_DB = 0.95;
+  /** The target for false commands an hour of ordinary speech. */
+  public static final double TARGET_FALSE_PER_HOUR = 1;
   /**
-   * Whether PocketSphinx met the false-command target (at most one an hour) in {@code bench voice} here; until it
-   * does, auto never picks it (README, Voice commands). It is used where {@code voice.engine: pocketsphinx} asks.
+   * What {@code bench voice} measured for PocketSphinx here (README, Voice commands, with the date): commands right at
+   * 10 dB SNR, and false commands an hour of ordinary speech.
    */
-  static final boolean POCKETSPHINX_MEETS_TARGET = false;
+  static final double POCKETSPHINX_CORRECT_AT_10_DB = 0.703;
+  static final double POCKETSPHINX_FALSE_PER_HOUR = 8.8;
+
+  /** Whether measured figures meet both targets; auto picks PocketSphinx only if its figures do. */
+  static boolean meetsTargets(double correctAt10Db, double falsePerHour) {
+    return correctAt10Db >= TARGET_CORRECT_AT_10_DB && falsePerHour <= TARGET_FALSE_PER_HOUR;
+  }
 
   /**
    * The engine of {@code settings}, with its library and model checked; auto is Vosk where its model is installed,
-   * else PocketSphinx only if it met the false-command target, else none. Throws with one line naming what to
+   * else PocketSphinx only if its measured figures met both targets, else none. Throws with one line naming what to
    * install or set when none can run.
    */
   public static RecogniserEngine of(VoiceSettings settings, Consumer<String> log) throws VoiceUnavailableException {
@@ -35,7 +45,8 @@ public final class Engines {
     if (Files.isDirectory(settings.voskModel().resolve("am"))) {
       return VoiceSettings.Engine.VOSK;
     }
-    return POCKETSPHINX_MEETS_TARGET ? VoiceSettings.Engine.POCKETSPHINX : VoiceSettings.Engine.OFF;
+    return meetsTargets(POCKETSPHINX_CORRECT_AT_10_DB, POCKETSPHINX_FALSE_PER_HOUR)
+        ? VoiceSettings.Engine.POCKETSPHINX : VoiceSettings.Engine.OFF;
   }
 
   private static RecogniserEngine auto(VoiceSettings settings, Consumer<String> log)

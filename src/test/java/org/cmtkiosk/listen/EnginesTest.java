@@ -1,6 +1,7 @@
 package org.cmtkiosk.listen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,12 +41,21 @@ class EnginesTest {
   @Test
   void autoIsVoskWhereItsModelIsAndOtherwiseOffWithWhatToDo() throws Exception {
     VoiceSettings auto = settings(VoiceSettings.Engine.AUTO);
-    assertEquals(VoiceSettings.Engine.OFF, Engines.resolve(auto), "PocketSphinx has not met the false-command target");
+    assertEquals(VoiceSettings.Engine.OFF, Engines.resolve(auto), "PocketSphinx's measured figures miss the targets");
     VoiceUnavailableException e = assertThrows(VoiceUnavailableException.class, () -> Engines.of(auto, s -> { }));
     assertTrue(e.getMessage().startsWith("no Vosk model at " + dir.resolve("no-vosk-model")), e::getMessage);
     assertTrue(e.getMessage().contains("or set voice.engine: pocketsphinx"), e::getMessage);
 
     Files.createDirectories(auto.voskModel().resolve("am"));
     assertEquals(VoiceSettings.Engine.VOSK, Engines.resolve(auto));
+  }
+
+  @Test
+  void pocketSphinxIsOnlyForAutoWhenItsMeasuredFiguresMeetBothTargets() {
+    assertTrue(Engines.meetsTargets(0.95, 1.0));
+    assertFalse(Engines.meetsTargets(0.99, 1.1), "too many false commands");
+    assertFalse(Engines.meetsTargets(0.949, 0), "too few commands right at 10 dB");
+    assertEquals(Engines.meetsTargets(Engines.POCKETSPHINX_CORRECT_AT_10_DB, Engines.POCKETSPHINX_FALSE_PER_HOUR),
+        Engines.resolve(settings(VoiceSettings.Engine.AUTO)) == VoiceSettings.Engine.POCKETSPHINX);
   }
 }
