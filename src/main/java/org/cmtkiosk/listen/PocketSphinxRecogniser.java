@@ -84,6 +84,10 @@ public final class PocketSphinxRecogniser implements Recogniser {
    * accepts phrases at most 2.5 nats a frame worse than the phone loop, and the barge-in bar of 0.9 at most 0.9:
    * measured by {@code bench voice} here, 95% of commands fit within 1.4 nats a frame (clean and at 10 dB SNR),
    * and 90% of non-command speech forced onto a phrase 3.4 nats or more worse.
+   *
+   * <p>{@code margin}: how many nats a frame better the phrase alone must fit the utterance than the best phrase of
+   * another meaning ({@link #margin(String)}); 0 measured best here (README: a larger one loses more right commands
+   * than it removes wrong ones). {@code decoderArguments}: more decoder settings (name, value, ...), for the bench.
    */
   public record Tuning(double spread, double margin, List<String> decoderArguments) {
     /** What {@code bench voice} measured best here. */
