@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.cmtkiosk.yaml.Fields;
 import org.cmtkiosk.yaml.Problems;
 import org.cmtkiosk.yaml.YamlSource;
@@ -76,10 +77,14 @@ public final class PracticeLoader {
     Optional<String> intensity = f.oneOf("intensity", true, List.of("gentle", "evocative"));
     Optional<Boolean> pacer = f.bool("pacer");
     Optional<String> concept = f.text("concept", true, "add 'concept:' naming the CMT exercise it implements");
+    int beforeSteps = problems.list().size();
     f.requireKey("steps", "add 'steps:' with a list of say, pause, breathe, ask and chime steps");
     List<Step> steps = f.list("steps", "write each step on its own line starting with '- '")
         .map(list -> StepReader.readAll(list, problems)).orElse(List.of());
-    if (!problems.isEmpty()) {
+    // A wrong id (say, a copied script's) still lets the content rules speak, so every problem shows at once.
+    boolean complete = Stream.of(id, title, spoken, target, description, intensity, concept)
+        .allMatch(Optional::isPresent) && problems.list().size() == beforeSteps;
+    if (!complete) {
       return Optional.empty();
     }
     Practice practice = new Practice(id.get(), title.get(), spoken.get().toLowerCase(Locale.ROOT), target.get(),

@@ -98,6 +98,19 @@ class PracticeLoaderTest {
   }
 
   @Test
+  void aCopiedScriptWithItsOldIdStillHasItsContentChecked() {
+    Path file = Scripts.write(dir, "broken.yaml", HEAD.replace("id: broken", "id: other")
+        + "  - say: You might pray in your own way.\n");
+    Problems problems = new Problems(file);
+
+    assertTrue(PracticeLoader.load(file, problems, new ContentRules(Duration.ofSeconds(90))).isEmpty());
+
+    List<String> what = problems.list().stream().map(Problem::what).toList();
+    assertTrue(what.stream().anyMatch(w -> w.contains("differs from the file name")), what::toString);
+    assertTrue(what.stream().anyMatch(w -> w.contains("'pray'")), what::toString);
+  }
+
+  @Test
   void hugeFileIsRefusedBeforeParsing() throws IOException {
     Path file = dir.resolve("huge.yaml");
     Files.writeString(file, "# " + "x".repeat(300 * 1024) + "\n");
