@@ -159,12 +159,13 @@ public final class Library {
     candidates.sort(Comparator.comparingInt(Candidate::rank).thenComparingLong(c -> c.modified().to(TimeUnit.SECONDS))
         .thenComparing(c -> c.loaded().practice().source().getFileName().toString()));
     Map<String, Loaded> byId = new HashMap<>();
-    candidates.forEach(c -> byId.putIfAbsent(c.loaded().practice().id(), c.loaded()));
+    candidates.stream().filter(c -> !c.broken()).forEach(c -> byId.putIfAbsent(c.loaded().practice().id(),
+        c.loaded()));
     List<Loaded> admitted = new ArrayList<>();
     for (Candidate c : candidates) {
       Problems clashes = new Problems(c.loaded().practice().source());
       Optional<Path> partner = clash(c.loaded(), admitted, byId, clashes);
-      if (clashes.isEmpty()) {
+      if (clashes.isEmpty() && !c.broken()) {
         admitted.add(c.loaded());
       }
       clashes.list().forEach(p -> partner.ifPresent(path -> partners.put(p, path)));
@@ -177,13 +178,16 @@ public final class Library {
 
   private static Optional<Candidate> load(Path file, int rank, ContentRules rules, List<Problem> problems) {
     Problems fileProblems = new Problems(file);
-    Optional<Loaded> loaded = PracticeLoader.loadPlaced(file, fileProblems, rules);
+    Optional<Loaded> loaded = PracticeLoader.loadEvenIfBroken(file, fileProblems, rules);
     problems.addAll(fileProblems.list());
-    return loaded.map(l -> new Candidate(l, rank, modified(file)));
+    return loaded.map(l -> new Candidate(l, rank, modified(file), !fileProblems.isEmpty()));
   }
 
-  /** One loaded file waiting for its place; lower ranks and older files come first. */
-  private record Candidate(Loaded loaded, int rank, FileTime modified) {}
+  /**
+   * One loaded file waiting for its place; lower ranks and older files come first. A broken one (a content rule, a
+   * wrong id) is never admitted, but its id and spoken name are still compared, so every problem shows at once.
+   */
+  private record Candidate(Loaded loaded, int rank, FileTime modified, boolean broken) {}
 
   /**
    * Records why {@code c} cannot join the practices already admitted, and returns the file it clashes with. A

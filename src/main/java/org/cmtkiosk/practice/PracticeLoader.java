@@ -48,11 +48,20 @@ public final class PracticeLoader {
 
   /** As {@link #load(Path, Problems, ContentRules)} (rules may be null), keeping the places of id and spoken name. */
   static Optional<Loaded> loadPlaced(Path file, Problems problems, ContentRules rules) {
+    Optional<Loaded> loaded = loadEvenIfBroken(file, problems, rules);
+    return problems.isEmpty() ? loaded : Optional.empty();
+  }
+
+  /**
+   * As {@link #loadPlaced}, but also returns a practice that breaks a content rule or has a wrong id, so its id and
+   * spoken name can still be compared with the library's (empty only where the format itself is broken).
+   */
+  static Optional<Loaded> loadEvenIfBroken(Path file, Problems problems, ContentRules rules) {
     Optional<Loaded> loaded = read(file, problems);
     if (rules != null) {
       loaded.ifPresent(l -> rules.check(l.practice(), problems));
     }
-    return problems.isEmpty() ? loaded : Optional.empty();
+    return loaded;
   }
 
   private static Optional<Loaded> read(Path file, Problems problems) {

@@ -209,6 +209,26 @@ class LibraryTest {
   }
 
   @Test
+  void aCopiedScriptWithItsOwnProblemsIsStillCheckedAgainstTheLibrary() throws IOException {
+    ContentRules rules = new ContentRules(org.cmtkiosk.config.Defaults.config().maxSilence());
+    String shipped = Files.readString(Path.of("scripts/safe-place.yaml"));
+    Files.writeString(dir.resolve("safe-place.yaml"), shipped);
+    Path drafts = Files.createDirectories(dir.resolve("drafts"));
+    Path copy = drafts.resolve("my-place.yaml");
+    Files.writeString(copy, shipped.replaceFirst("(?m)^id: safe-place$", "id: my-place")
+        .replaceFirst("(?m)^steps:\n", "steps:\n  - say: You might pray in your own way.\n"));
+
+    Library checked = Library.check(dir, List.of(copy), rules);
+
+    assertEquals(List.of(), checked.practices());
+    String problems = checked.problems().toString();
+    assertTrue(checked.problems().stream().anyMatch(p -> p.what().toLowerCase(java.util.Locale.ROOT)
+        .contains("pray")), "the content rule: " + problems);
+    assertTrue(checked.problems().stream().anyMatch(p -> p.what().contains("the spoken name 'safe place' is the id "
+        + "of another practice")), "the clash with the shipped practice, in the same run: " + problems);
+  }
+
+  @Test
   void everyShippedPracticeIsValid() {
     Library library = Library.load(Path.of("scripts"),
         new ContentRules(org.cmtkiosk.config.Defaults.config().maxSilence()));
