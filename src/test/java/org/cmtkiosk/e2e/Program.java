@@ -24,6 +24,11 @@ import java.util.regex.Pattern;
 public final class Program implements AutoCloseable {
   /** The JVM options of the systemd unit, so the tests run the program as it is deployed. */
   private static final List<String> JVM_OPTIONS = List.of("-Xmx384m", "-Djava.awt.headless=true");
+  /**
+   * {@code -De2e.diagnose=true}: the program logs its GC and safepoint pauses next to its log ({@code *.jvm.log}) and
+   * the sound server logs at debug level with times (stream buffer sizes, underruns), to find where a gap came from.
+   */
+  static final boolean DIAGNOSE = Boolean.getBoolean("e2e.diagnose");
 
   private final Process process;
   private final OutputStream stdin;
@@ -75,6 +80,9 @@ public final class Program implements AutoCloseable {
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
+    if (DIAGNOSE) {
+      command.add("-Xlog:gc,safepoint:file=" + logFile.toAbsolutePath() + ".jvm.log:time,uptime");
+    }
     command.addAll(List.of("-jar", jar().toString(), "--config", config.toString()));
     command.addAll(List.of(args));
     List<String> full = terminal ? List.of("script", "-qfec", shellQuoted(command), "/dev/null") : command;

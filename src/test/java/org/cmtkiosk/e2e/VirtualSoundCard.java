@@ -116,8 +116,12 @@ public final class VirtualSoundCard implements AutoCloseable {
     Path log = logDir.resolve("pulseaudio.log");
     Files.createDirectories(logDir);
     Path out = logDir.resolve("pulseaudio.out");
-    Process p = command(hardware("pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "-F",
-        defaultPa.toString(), "--log-target=newfile:" + log)).redirectErrorStream(true)
+    List<String> server = new ArrayList<>(List.of("pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "-F",
+        defaultPa.toString(), "--log-target=newfile:" + log));
+    if (Program.DIAGNOSE) {
+      server.addAll(List.of("--log-level=debug", "--log-time=1"));
+    }
+    Process p = command(hardware(server.toArray(String[]::new))).redirectErrorStream(true)
         .redirectOutput(out.toFile()).start();
     if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
       return "pulseaudio exited with " + (p.isAlive() ? "no answer in 20 s" : p.exitValue()) + ": "
