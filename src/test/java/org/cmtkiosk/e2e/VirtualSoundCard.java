@@ -116,8 +116,12 @@ public final class VirtualSoundCard implements AutoCloseable {
     Path log = logDir.resolve("pulseaudio.log");
     Files.createDirectories(logDir);
     Path out = logDir.resolve("pulseaudio.out");
-    Process p = command(hardware("pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "-F",
-        defaultPa.toString(), "--log-target=newfile:" + log)).redirectErrorStream(true)
+    List<String> server = new ArrayList<>(List.of("pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n", "-F",
+        defaultPa.toString(), "--log-target=newfile:" + log));
+    if (Program.DIAGNOSE) {
+      server.addAll(List.of("--log-level=debug", "--log-time=1"));
+    }
+    Process p = command(hardware(server.toArray(String[]::new))).redirectErrorStream(true)
         .redirectOutput(out.toFile()).start();
     if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
       return "pulseaudio exited with " + (p.isAlive() ? "no answer in 20 s" : p.exitValue()) + ": "
@@ -126,7 +130,7 @@ public final class VirtualSoundCard implements AutoCloseable {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (System.nanoTime() < deadline) {
       if (run("pactl", "info") == 0) {
-        return "";
+        return realTime(pid());
       }
       Thread.sleep(100);
     }
@@ -154,12 +158,28 @@ public final class VirtualSoundCard implements AutoCloseable {
 
   /**
    * A command standing in for sound hardware (the server, the recorder): a real card plays at a fixed rate whatever
-   * else the machine does, so these run ahead of every other process (niceness −15; the test runs as root).
+   * else the machine does, so these run ahead of every other process: real-time (round robin, priority 5, as the
+   * server's own sink threads are; the test runs as root), else at niceness −15.
    */
   private static List<String> hardware(String... command) {
-    List<String> all = new ArrayList<>(List.of("nice", "-n", "-15"));
+    List<String> all = new ArrayList<>(onPath("chrt") ? List.of("chrt", "-r", "5") : List.of("nice", "-n", "-15"));
     all.addAll(List.of(command));
     return all;
+  }
+
+  /**
+   * Makes every thread of the started server real-time, as {@link #hardware} does for the recorder. The server sets
+   * its main thread back to niceness −11 as it starts, and as a daemon it is a session of its own, which Linux
+   * schedules as a group beside the test's (autogroup), so no niceness keeps it ahead: under load its main thread,
+   * which carries every client's audio to the sink, waited up to 2 s for a core while the program's audio thread
+   * waited at most 0.24 s, and the speaker ran dry. Returns "" or what went wrong.
+   */
+  private String realTime(long serverPid) throws IOException, InterruptedException {
+    if (!onPath("chrt")) {
+      return "";
+    }
+    int rc = run("chrt", "-a", "-r", "-p", "5", Long.toString(serverPid));
+    return rc == 0 ? "" : "chrt could not make the sound server real-time (" + rc + ")";
   }
 
   /** Starts recording what the speaker plays (48 kHz mono). */
