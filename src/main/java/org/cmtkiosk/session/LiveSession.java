@@ -122,6 +122,8 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
   private volatile PracticeSubtitles practiceSubtitles;
   private volatile boolean silentOutputLogged;
   private final java.util.concurrent.atomic.AtomicBoolean underrunLogged = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean realTimeRefusalLogged =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean silentWithoutOutput = true;
 
   public LiveSession(Parts parts, Consumer<String> log, Consumer<String> subtitles) {
@@ -133,16 +135,28 @@ public final class LiveSession implements Stage, InputSink, AutoCloseable {
         .start();
   }
 
+  /** Threads of this session; urgent ones (sound, the light) ask for real-time scheduling as they start. */
   private ThreadFactory threads(String name, boolean urgent) {
     AtomicInteger n = new AtomicInteger();
     return r -> {
-      Thread t = new Thread(group, r, n.getAndIncrement() == 0 ? name : name + "-" + n.get());
+      Runnable body = urgent ? () -> {
+        urgent();
+        r.run();
+      } : r;
+      Thread t = new Thread(group, body, n.getAndIncrement() == 0 ? name : name + "-" + n.get());
       t.setDaemon(true);
-      if (urgent) {
-        t.setPriority(Thread.MAX_PRIORITY);
-      }
       return t;
     };
+  }
+
+  /** Makes the calling thread real-time; if that is refused, says so once (sound may then break up under load). */
+  private void urgent() {
+    org.cmtkiosk.audio.RealTimePriority.raiseCallingThread().ifPresent(why -> {
+      if (!realTimeRefusalLogged.getAndSet(true)) {
+        log.accept("Sound and the light run at ordinary priority (real-time scheduling " + why + "); on a busy "
+            + "machine the sound may break up.");
+      }
+    });
   }
 
   /** How long after a failure an input is opened again (default {@link #REOPEN_AFTER}). */
