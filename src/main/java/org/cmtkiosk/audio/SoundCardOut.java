@@ -288,6 +288,7 @@ public final class SoundCardOut implements AudioOut {
         + "every " + settings.retryEvery().toSeconds() + " s — reconnect the speaker or check the USB cable.");
     events.lost(String.valueOf(cause.getMessage()));
     long start = nanoClock.getAsLong();
+    boolean first = true;
     while (!stream.stopped()) {
       if (nanoClock.getAsLong() - start >= settings.giveUpAfter().toNanos()) {
         line = new ClosedLine();
@@ -295,7 +296,11 @@ public final class SoundCardOut implements AudioOut {
             + " s; the session was ended");
       }
       try {
-        waiter.await(settings.retryEvery());
+        // Tried again at once first: a sound server that was only too busy to take audio is back in moments.
+        if (!first) {
+          waiter.await(settings.retryEvery());
+        }
+        first = false;
         line = opener.open();
         log.accept("Sound output is back; the practice carries on.");
         events.back(Duration.ofNanos(nanoClock.getAsLong() - start));

@@ -102,10 +102,23 @@ class SoundCardOutTest {
     assertTrue(log.get(0).startsWith("Sound output lost (device unplugged); the practice is paused where it was."),
         log.get(0));
     assertEquals("Sound output is back; the practice carries on.", log.get(1));
-    assertEquals(Duration.ofSeconds(12), Duration.ofNanos(now.get()), "four waits of 3 s");
+    assertEquals(Duration.ofSeconds(9), Duration.ofNanos(now.get()), "tried at once, then after each of three waits "
+        + "of 3 s");
     long heard = lines.get(0).bytes / 2 + lines.get(1).bytes / 2;
     assertTrue(heard >= timeline.length(), "nothing after the loss was skipped");
     assertTrue(lines.get(1).closed);
+  }
+
+  @Test
+  void aDeviceThatCanBeOpenedAgainAtOnceCostsNoRetryWait() throws Exception {
+    TimelineStream stream = new TimelineStream(timeline);
+    SoundCardOut out = out(0);
+
+    out.play(stream);
+
+    assertEquals(List.of("Sound output is back; the practice carries on."), log.subList(1, log.size()), log::toString);
+    assertEquals(Duration.ZERO, Duration.ofNanos(now.get()), "a busy sound server that takes a new stream at once is "
+        + "not waited on for retry_every");
   }
 
   @Test
