@@ -99,7 +99,7 @@ final class KioskFixture {
     flow.command(org.cmtkiosk.listen.Command.START);
     assertEquals(State.WELCOME, flow.state());
     stage.finishPractice();
-    until("Breathing, about 7 minutes.");
+    until("Breathing, about 8 minutes.");
     assertEquals(State.MENU, flow.state());
   }
 

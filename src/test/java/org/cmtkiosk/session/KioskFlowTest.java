@@ -126,7 +126,7 @@ class KioskFlowTest {
 
     k.flow.button(Gesture.SHORT);
     assertEquals(Prompts.GREETING, k.stage.lastSaid(), "a new session, from the start");
-    k.until("Breathing, about 7 minutes.");
+    k.until("Breathing, about 8 minutes.");
     k.flow.key('1');
     assertTrue(k.stage.lastSaid().endsWith(Prompts.CHECK_IN), "the new person is asked, as a new person");
   }
@@ -239,7 +239,7 @@ class KioskFlowTest {
     k.say("something gentle");
     assertEquals(Prompts.GENTLE_MENU, k.stage.lastSaid());
     k.stage.finishSaying();
-    assertEquals("Breathing, about 7 minutes.", k.stage.lastSaid());
+    assertEquals("Breathing, about 8 minutes.", k.stage.lastSaid());
     k.until(s -> s.startsWith("Would you like"));
     assertTrue(k.stage.said.stream().noneMatch(s -> s.startsWith("Safe place")), k.stage.said::toString);
     k.flow.key('2');
@@ -283,7 +283,7 @@ class KioskFlowTest {
 
     k.flow.command(Command.START);
     assertEquals(Prompts.GREETING, k.stage.lastSaid(), "the welcome practice is once a day");
-    k.until("Breathing, about 7 minutes.");
+    k.until("Breathing, about 8 minutes.");
     k.say("breathing");
     assertTrue(k.stage.lastSaid().endsWith(Prompts.CHECK_IN), "the new person is asked again");
     k.stage.finishSaying();

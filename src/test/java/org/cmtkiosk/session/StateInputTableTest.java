@@ -356,7 +356,7 @@ class StateInputTableTest {
     m.put("MENU", Prompts.MENU::equals);
     m.put("GENTLE_MENU", Prompts.GENTLE_MENU::equals);
     m.put("AFTER_WELCOME", s -> s.startsWith(help) && s.endsWith(Prompts.PRIVACY));
-    m.put("ITEM_BREATHING", "Breathing, about 7 minutes."::equals);
+    m.put("ITEM_BREATHING", "Breathing, about 8 minutes."::equals);
     m.put("ITEM_SAFE_PLACE", "Safe place, about 8 minutes."::equals);
     m.put("OFFER", "Would you like to try breathing? Say yes, or press the button once."::equals);
     m.put("CHECK_IN", s -> s.endsWith(Prompts.CHECK_IN));
