@@ -68,6 +68,22 @@ public final class Program implements AutoCloseable {
     return start(0, environment, config, logFile, terminal, args);
   }
 
+  /** Whether this machine's {@code env} can reset a signal to its default (GNU coreutils 8.31 or later). */
+  private static final boolean RESETS_SIGINT = resetsSigint();
+
+  private static boolean resetsSigint() {
+    try {
+      Process p = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
   /**
    * As {@link #start(Map, Path, Path, boolean, String...)}, as the service unit runs the kiosk: at the given niceness
    * ({@code Nice=-10}; a negative niceness needs root, as systemd has when it starts the unit) and in a session of
@@ -80,6 +96,11 @@ public final class Program implements AutoCloseable {
     List<String> command = new ArrayList<>();
     if (niceness != 0) {
       command.addAll(List.of("setsid", "nice", "-n", Integer.toString(niceness)));
+    }
+    if (RESETS_SIGINT) {
+      // A test run started as a background job of a non-interactive shell inherits SIGINT ignored, and the JVM then
+      // never installs its handler: Ctrl-C is given back its default, as a person's terminal would have it.
+      command.addAll(List.of("env", "--default-signal=INT"));
     }
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
